@@ -1,0 +1,35 @@
+import { isResponsible } from './mapper.ts';
+import { type Step, sendRequest, setTimer } from './stepContext.ts';
+import { beatCheckTimer, setHealthy } from './store.ts';
+
+/**
+ * ClientBeatCheckTask, one per service every interval. Only the owner acts: past the
+ * heartbeat timeout an instance turns unhealthy (not replicated; the status channel carries
+ * it), past the delete timeout the node sends DELETE /instance to itself, which goes
+ * through DistroFilter and the replicated deregister path.
+ */
+export function runBeatCheck(step: Step, key: string): void {
+  const state = step.state;
+  const service = state.services[key];
+  if (!service) return;
+  setTimer(step, beatCheckTimer(key), step.nowMs + state.config.beatCheckIntervalMs);
+  if (!isResponsible(state, service.groupedName)) return;
+  for (const instance of Object.values(service.instances)) {
+    if (instance.marked) continue;
+    const silentMs = step.nowMs - instance.lastBeatMs;
+    if (silentMs > state.config.heartbeatTimeoutMs) setHealthy(step, service, instance, false);
+    if (state.config.expireInstance && silentMs > state.config.ipDeleteTimeoutMs) {
+      const ref = {
+        namespace: service.namespace,
+        groupedName: service.groupedName,
+        ip: instance.ip,
+        port: instance.port,
+        clusterName: instance.clusterName,
+      };
+      // naming's HttpClient sends the Nacos-Server User-Agent, so a second hop is refused.
+      sendRequest(step, state.self, { type: 'DEREGISTER', ref, viaPeer: true }, state.config.proxyTimeoutMs, {
+        kind: 'ignore',
+      });
+    }
+  }
+}

@@ -1,0 +1,11 @@
+export { DEFAULT_DISTRO_CONFIG, type DistroConfig, resolveConfig } from './config.ts';
+export { describeEnvelope } from './describe.ts';
+export type * from './io.ts';
+export { distroHash, javaStringHashCode } from './javaHash.ts';
+export { computeHealthyList, isResponsible, mapServer, ownerIn } from './mapper.ts';
+export type * from './messages.ts';
+export { kindOf } from './messages.ts';
+export * from './model.ts';
+export { createNode, step } from './node.ts';
+export type { NodeState } from './state.ts';
+export { beliefOf, type NodeBelief } from './view.ts';

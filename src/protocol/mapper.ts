@@ -1,0 +1,34 @@
+import { distroHash } from './javaHash.ts';
+import type { Address } from './model.ts';
+import type { NodeState } from './state.ts';
+
+/** DistroMapper.onEvent: the sorted addresses of UP and SUSPICIOUS members, self included. */
+export function computeHealthyList(state: NodeState): Address[] {
+  const list = [state.self];
+  for (const address of state.peers) {
+    const member = state.members[address];
+    if (member && member.state !== 'DOWN') list.push(address);
+  }
+  // Java's String.compareTo orders by UTF-16 code unit, as JS sort does: "10.0.0.10" < "10.0.0.2".
+  return list.sort();
+}
+
+/** The owner of a tag in a given healthy list. */
+export function ownerIn(tag: string, healthyList: readonly Address[]): Address | undefined {
+  if (healthyList.length === 0) return undefined;
+  return healthyList[distroHash(tag) % healthyList.length];
+}
+
+/** DistroMapper.responsible, as this node sees the cluster. */
+export function isResponsible(state: NodeState, tag: string): boolean {
+  const list = state.healthyList;
+  if (list.length === 0) return false;
+  const index = list.indexOf(state.self);
+  if (index < 0) return true;
+  return distroHash(tag) % list.length === index;
+}
+
+/** DistroMapper.mapSrv: where this node sends writes for a tag. */
+export function mapServer(state: NodeState, tag: string): Address {
+  return ownerIn(tag, state.healthyList) ?? state.self;
+}

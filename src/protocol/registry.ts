@@ -1,0 +1,86 @@
+import type { BeatInfo, BeatResponse, InstanceParams, InstanceRef } from './messages.ts';
+import { type Instance, instanceIdOf } from './model.ts';
+import type { ServiceState } from './state.ts';
+import type { Step } from './stepContext.ts';
+import { replaceInstances, serviceFor, serviceKey, setHealthy } from './store.ts';
+import { syncToAll } from './syncEngine.ts';
+
+/**
+ * The owner's register (ServiceManager.registerInstance → addInstance → put): the new
+ * instance, beating from now, replaces any with the same ip:port; the Datum is stored and
+ * a push to every other member is queued. The client is answered before replication.
+ */
+export function registerInstance(step: Step, params: InstanceParams): void {
+  const key = serviceKey(params.namespace, params.groupedName);
+  const service = serviceFor(step, key);
+  const address = `${params.ip}:${params.port}`;
+  const existing = service.instances[address];
+  const instance: Instance = {
+    ip: params.ip,
+    port: params.port,
+    clusterName: params.clusterName,
+    weight: params.weight,
+    enabled: params.enabled,
+    metadata: { ...params.metadata },
+    instanceId:
+      existing?.instanceId ?? instanceIdOf(params.ip, params.port, params.clusterName, params.groupedName),
+    healthy: params.healthy,
+    lastBeatMs: step.nowMs,
+    marked: false,
+  };
+  put(step, service, { ...service.instances, [address]: instance });
+}
+
+/** removeInstance: a CHANGE put of the reduced list (1.x has no instance DELETE). */
+export function deregisterInstance(step: Step, ref: InstanceRef): void {
+  const service = step.state.services[serviceKey(ref.namespace, ref.groupedName)];
+  const address = `${ref.ip}:${ref.port}`;
+  if (!service?.instances[address]) return; // "ok" even when there is nothing to remove
+  const next = { ...service.instances };
+  delete next[address];
+  put(step, service, next);
+}
+
+function put(step: Step, service: ServiceState, instances: Record<string, Instance>): void {
+  replaceInstances(step, service, instances);
+  syncToAll(step, service.key);
+}
+
+/**
+ * InstanceController.beat on the owner. An unknown instance gets 20404 for a light beat
+ * and is re-created from a full beat's body (replicated). A known one gets a fresh
+ * lastBeat and is healthy again; neither is replicated.
+ */
+export function processBeat(step: Step, ref: InstanceRef, beat: BeatInfo | null): BeatResponse {
+  const config = step.state.config;
+  const service = step.state.services[serviceKey(ref.namespace, ref.groupedName)];
+  let instance = service?.instances[`${ref.ip}:${ref.port}`];
+  if (!instance) {
+    if (!beat) return { clientBeatInterval: config.clientBeatIntervalMs, code: 20404 };
+    registerInstance(step, paramsFromBeat(ref.namespace, beat));
+    instance =
+      step.state.services[serviceKey(ref.namespace, ref.groupedName)]!.instances[`${ref.ip}:${ref.port}`]!;
+  }
+  const owner = step.state.services[serviceKey(ref.namespace, ref.groupedName)]!;
+  instance.lastBeatMs = step.nowMs;
+  if (!instance.marked) setHealthy(step, owner, instance, true);
+  return {
+    clientBeatInterval: config.clientBeatIntervalMs,
+    code: 10200,
+    lightBeatEnabled: config.lightBeatEnabled,
+  };
+}
+
+function paramsFromBeat(namespace: string, beat: BeatInfo): InstanceParams {
+  return {
+    namespace,
+    groupedName: beat.groupedName,
+    ip: beat.ip,
+    port: beat.port,
+    clusterName: beat.clusterName,
+    weight: beat.weight,
+    enabled: true,
+    healthy: true,
+    metadata: beat.metadata,
+  };
+}

@@ -1,0 +1,120 @@
+import { datumChecksum } from './checksum.ts';
+import {
+  type Datum,
+  ephemeralKey,
+  type Instance,
+  instanceAddress,
+  namespaceOfKey,
+  serviceNameOfKey,
+} from './model.ts';
+import type { ServiceState } from './state.ts';
+import { type Step, setTimer, trace } from './stepContext.ts';
+
+/** The timer of one service's beat check (one ClientBeatCheckTask per service). */
+export function beatCheckTimer(key: string): string {
+  return `beatCheck:${key}`;
+}
+
+/**
+ * The Service for a key, created on first use like ServiceManager.createEmptyService.
+ * Creating it schedules its beat check one interval later (HealthCheckReactor.scheduleCheck).
+ */
+export function serviceFor(step: Step, key: string): ServiceState {
+  const existing = step.state.services[key];
+  if (existing) return existing;
+  const service: ServiceState = {
+    key,
+    namespace: namespaceOfKey(key),
+    groupedName: serviceNameOfKey(key),
+    instances: {},
+    hasDatum: false,
+    checksum: null,
+  };
+  step.state.services[key] = service;
+  setTimer(step, beatCheckTimer(key), step.nowMs + step.state.config.beatCheckIntervalMs);
+  return service;
+}
+
+export function serviceKey(namespace: string, groupedName: string): string {
+  return ephemeralKey(namespace, groupedName);
+}
+
+/**
+ * Replaces a service's instances and records every visible change: an instance that
+ * appears is `added` (healthy), then `unhealthy` if it arrived unhealthy.
+ */
+export function replaceInstances(step: Step, service: ServiceState, next: Record<string, Instance>): void {
+  const previous = service.instances;
+  for (const address of Object.keys(previous)) {
+    if (!(address in next)) recordChange(step, service, address, 'removed');
+  }
+  for (const [address, instance] of Object.entries(next)) {
+    const before = previous[address];
+    if (!before) {
+      recordChange(step, service, address, 'added');
+      if (!instance.healthy) recordChange(step, service, address, 'unhealthy');
+    } else if (before.healthy !== instance.healthy) {
+      recordChange(step, service, address, instance.healthy ? 'healthy' : 'unhealthy');
+    }
+  }
+  service.instances = next;
+  service.hasDatum = true;
+  service.checksum = null;
+}
+
+/** Flips one instance's health flag in place (beat check, beat, status channel). */
+export function setHealthy(step: Step, service: ServiceState, instance: Instance, healthy: boolean): void {
+  if (instance.healthy === healthy) return;
+  instance.healthy = healthy;
+  service.checksum = null;
+  recordChange(step, service, instanceAddress(instance), healthy ? 'healthy' : 'unhealthy');
+}
+
+/** onRemove(key): the Datum is deleted and the service loses every instance; the Service stays. */
+export function removeDatum(step: Step, service: ServiceState): void {
+  replaceInstances(step, service, {});
+  service.hasDatum = false;
+}
+
+/**
+ * A Datum from a peer (sync push, verify pull or snapshot) replaces the local one.
+ * Cluster.updateIps keeps the local `healthy` of instances that already exist unless they
+ * are marked; new instances keep the sender's flag (reference §6.3).
+ */
+export function applyRemoteDatum(step: Step, datum: Datum): void {
+  const service = serviceFor(step, datum.key);
+  const next: Record<string, Instance> = {};
+  for (const incoming of datum.instances) {
+    const address = instanceAddress(incoming);
+    const local = service.instances[address];
+    const healthy = local && !incoming.marked ? local.healthy : incoming.healthy;
+    next[address] = { ...incoming, metadata: { ...incoming.metadata }, healthy };
+  }
+  replaceInstances(step, service, next);
+}
+
+/** The Datum as it would be serialised now (a copy: the receiver must not share objects). */
+export function datumOf(service: ServiceState): Datum {
+  const instances = Object.values(service.instances).map((i) => ({ ...i, metadata: { ...i.metadata } }));
+  return { key: service.key, instances };
+}
+
+export function checksumOf(service: ServiceState): string {
+  service.checksum ??= datumChecksum(Object.values(service.instances));
+  return service.checksum;
+}
+
+function recordChange(
+  step: Step,
+  service: ServiceState,
+  address: string,
+  change: 'added' | 'unhealthy' | 'healthy' | 'removed',
+): void {
+  trace(step, {
+    type: 'instance',
+    observer: step.state.self,
+    service: service.groupedName,
+    instance: address,
+    change,
+  });
+}
