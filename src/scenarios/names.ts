@@ -33,3 +33,8 @@ export function nodeName(address: Address): string {
   const match = ADDRESS_PATTERN.exec(address);
   return match ? `n${match[1]}` : address;
 }
+
+/** Rewrites every node address in a text (a checker's problem line) to its name. */
+export function withNodeNames(text: string): string {
+  return text.replace(/\b10\.0\.0\.([1-9][0-9]*):8848\b/g, 'n$1');
+}

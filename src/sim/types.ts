@@ -17,8 +17,11 @@ export interface LinkParams {
 
 export const DEFAULT_LINK: LinkParams = { latencyMs: 20, jitterMs: 5, lossRate: 0, duplicateRate: 0 };
 
-/** running: serves; paused: alive but never answers; killed: the host refuses connections. */
-export type NodeStatus = 'running' | 'paused' | 'killed';
+/**
+ * running: serves; paused: alive but never answers; killed: the host refuses connections;
+ * crashed: its worker threw (treated like killed, with the error kept for the UI).
+ */
+export type NodeStatus = 'running' | 'paused' | 'killed' | 'crashed';
 
 /** What a simulated 1.x SDK client registers and how it behaves. */
 export interface ClientSpec {
@@ -50,7 +53,7 @@ export type WorldEvent =
   | {
       readonly type: 'node';
       readonly observer: Address;
-      readonly status: NodeStatus | 'started' | 'crashed';
+      readonly status: NodeStatus | 'started';
       /** For `started`: the member list the node boots with (cluster.conf), self included. */
       readonly members?: readonly Address[];
       readonly detail?: string;

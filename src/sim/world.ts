@@ -1,0 +1,475 @@
+import { type DistroConfig, resolveConfig } from '../protocol/config.ts';
+import type { FailureReason, NodeInput } from '../protocol/io.ts';
+import { type Envelope, kindOf } from '../protocol/messages.ts';
+import type { Address } from '../protocol/model.ts';
+import { beliefOf } from '../protocol/view.ts';
+import type { Truth } from './checkers.ts';
+import { type ClientPort, SimClient } from './client.ts';
+import { EventQueue } from './eventQueue.ts';
+import { NetworkModel } from './network.ts';
+import { type InboundEvent, NodeHost, type WindowResult } from './nodeHost.ts';
+import { Rng } from './rng.ts';
+import {
+  type ClientSpec,
+  DEFAULT_LINK,
+  type LinkParams,
+  type MessageCounts,
+  type MessageRecord,
+  type NodeStatus,
+  type NodeView,
+  type TraceRecord,
+  type WorldOptions,
+} from './types.ts';
+
+/** n1 → 10.0.0.1:8848: addresses as a cluster.conf would list them. */
+export function nodeAddress(index: number): Address {
+  return `10.0.0.${index}:8848`;
+}
+
+/** What the world schedules for itself; node timers live in each NodeHost. */
+type WorldTask =
+  | { readonly kind: 'arrive'; readonly envelope: Envelope; readonly sentAtMs: number }
+  | { readonly kind: 'timeout'; readonly requestId: string }
+  | { readonly kind: 'refused'; readonly requestId: string }
+  | { readonly kind: 'beat'; readonly client: SimClient; readonly generation: number };
+
+interface NodeSlot {
+  readonly address: Address;
+  readonly index: number;
+  host: NodeHost | null;
+  status: NodeStatus;
+  nextTimerAtMs: number;
+  inbound: InboundEvent[];
+  /** When the node last resumed: overdue timers fire then, not in the past. */
+  resumedAtMs: number;
+}
+
+interface PendingRequest {
+  readonly from: Address;
+  readonly to: Address;
+}
+
+/**
+ * The simulated world: nodes, clients and the network, driven by one virtual clock.
+ * Time advances in lock-step windows no wider than the smallest network delay, so events
+ * at different nodes inside one window cannot affect each other; each node runs its window
+ * on its own and the outputs are merged in a fixed order. That is what lets the nodes run in
+ * Web Workers and still give the same trace as in-process.
+ */
+export class World {
+  readonly seed: number;
+  readonly config: DistroConfig;
+  private clock = 0;
+  private readonly rng: Rng;
+  private readonly network: NetworkModel;
+  private readonly queue = new EventQueue<WorldTask>();
+  private readonly slots: NodeSlot[] = [];
+  private readonly slotByAddress = new Map<Address, NodeSlot>();
+  private readonly clients = new Map<string, SimClient>();
+  private readonly clientByAddress = new Map<Address, SimClient>();
+  private readonly beatGeneration = new Map<SimClient, number>();
+  private readonly pending = new Map<string, PendingRequest>();
+  private readonly counts: Record<string, MessageCounts> = {};
+  private readonly traceListeners = new Set<(record: TraceRecord) => void>();
+  private readonly messageListeners = new Set<(record: MessageRecord) => void>();
+  private readonly clientPort: ClientPort;
+
+  constructor(options: WorldOptions) {
+    this.seed = options.seed;
+    this.config = resolveConfig(options.config);
+    this.rng = new Rng(options.seed);
+    this.network = new NetworkModel(this.rng.derive('network'), { ...DEFAULT_LINK, ...options.link });
+    this.clientPort = {
+      servers: () => this.slots.map((slot) => slot.address),
+      send: (envelope) => this.route(envelope, this.clock),
+      scheduleBeat: (client, atMs) => this.scheduleBeat(client, atMs),
+    };
+    for (let i = 1; i <= options.nodeCount; i++) this.slots.push(this.newSlot(nodeAddress(i), i));
+    for (const slot of this.slots) this.boot(slot);
+  }
+
+  get nowMs(): number {
+    return this.clock;
+  }
+
+  nodeAddresses(): readonly Address[] {
+    return this.slots.map((slot) => slot.address);
+  }
+
+  onTrace(listener: (record: TraceRecord) => void): () => void {
+    this.traceListeners.add(listener);
+    return () => this.traceListeners.delete(listener);
+  }
+
+  /** Every message's fate; subscribe only when needed, it costs a record per message. */
+  onMessage(listener: (record: MessageRecord) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /** Processes every event before `atMs`; afterwards the clock reads `atMs`. */
+  runUntil(atMs: number): void {
+    for (;;) {
+      const startMs = this.nextEventMs();
+      if (startMs >= atMs) break;
+      const endMs = Math.min(startMs + this.network.minDelayMs(), atMs);
+      this.runWindow(startMs, endMs);
+    }
+    this.clock = Math.max(this.clock, atMs);
+  }
+
+  private nextEventMs(): number {
+    let next = this.queue.peekTime();
+    for (const slot of this.slots) {
+      if (slot.status !== 'running') continue;
+      if (slot.nextTimerAtMs < next) next = slot.nextTimerAtMs;
+      const inbound = slot.inbound[0];
+      if (inbound && inbound.atMs < next) next = inbound.atMs;
+    }
+    return next;
+  }
+
+  /** One lock-step window: world events first, then every node, then the merge. */
+  private runWindow(startMs: number, endMs: number): void {
+    while (this.queue.peekTime() < endMs) {
+      const entry = this.queue.pop()!;
+      this.clock = entry.atMs;
+      this.runTask(entry.item);
+    }
+    const results: [NodeSlot, WindowResult][] = [];
+    for (const slot of this.slots) {
+      if (slot.status !== 'running' || !slot.host) continue;
+      if (slot.inbound.length === 0 && slot.nextTimerAtMs >= endMs) continue;
+      const result = slot.host.runWindow(slot.inbound, Math.max(startMs, slot.resumedAtMs), endMs);
+      slot.inbound = [];
+      slot.nextTimerAtMs = result.nextTimerAtMs;
+      results.push([slot, result]);
+    }
+    this.clock = endMs;
+    this.merge(results);
+  }
+
+  /** Sends in node order, then send order; traces sorted by time, node order kept at ties. */
+  private merge(results: readonly [NodeSlot, WindowResult][]): void {
+    const traces: TraceRecord[] = [];
+    for (const [, result] of results) {
+      for (const send of result.sends) this.route(send.envelope, send.atMs);
+      for (const send of result.loopbackSends) this.recordLoopback(send.envelope, send.atMs);
+      for (const trace of result.traces) traces.push({ ...trace.event, atMs: trace.atMs });
+    }
+    if (traces.length === 0 || this.traceListeners.size === 0) return;
+    traces.sort((a, b) => a.atMs - b.atMs);
+    for (const record of traces) this.emit(record);
+  }
+
+  private runTask(task: WorldTask): void {
+    switch (task.kind) {
+      case 'arrive':
+        this.arrive(task.envelope, task.sentAtMs);
+        return;
+      case 'timeout':
+        this.failRequest(task.requestId, 'timeout');
+        return;
+      case 'refused':
+        this.failRequest(task.requestId, 'refused');
+        return;
+      case 'beat':
+        if (this.beatGeneration.get(task.client) === task.generation) task.client.onBeatDue();
+        return;
+    }
+  }
+
+  /** Puts a message on the network: it arrives, or is lost on the way. */
+  private route(envelope: Envelope, sentAtMs: number): void {
+    this.count(envelope).sent += 1;
+    if (envelope.timeoutMs !== undefined) {
+      this.pending.set(envelope.id, { from: envelope.from, to: envelope.to });
+      this.queue.push(sentAtMs + envelope.timeoutMs, { kind: 'timeout', requestId: envelope.id });
+    }
+    const route = this.network.route(envelope.from, envelope.to, sentAtMs);
+    if (route.fate === 'lost') {
+      this.count(envelope).dropped += 1;
+      this.publish(envelope, sentAtMs, route.atMs, 'lost');
+      return;
+    }
+    this.queue.push(route.atMs, { kind: 'arrive', envelope, sentAtMs });
+    if (route.duplicateAtMs !== null)
+      this.queue.push(route.duplicateAtMs, { kind: 'arrive', envelope, sentAtMs });
+  }
+
+  /** At arrival the network and the receiver decide: cut, refused, unanswered or delivered. */
+  private arrive(envelope: Envelope, sentAtMs: number): void {
+    const now = this.clock;
+    if (!this.network.isReachable(envelope.from, envelope.to)) return this.drop(envelope, sentAtMs, 'cut');
+    if (envelope.replyTo !== undefined) {
+      // An answer the caller stopped waiting for is thrown away, as an HTTP client would.
+      if (!this.pending.delete(envelope.replyTo)) return this.drop(envelope, sentAtMs, 'unanswered');
+    }
+    const client = this.clientByAddress.get(envelope.to);
+    if (client) return this.deliverToClient(client, envelope, sentAtMs);
+    const slot = this.slotByAddress.get(envelope.to);
+    if (!slot || slot.status === 'killed' || slot.status === 'crashed') {
+      // The host answers SYN with RST: the caller learns at once (one trip back).
+      if (envelope.timeoutMs !== undefined)
+        this.queue.push(now + (now - sentAtMs), { kind: 'refused', requestId: envelope.id });
+      return this.drop(envelope, sentAtMs, 'refused');
+    }
+    if (slot.status === 'paused') return this.drop(envelope, sentAtMs, 'unanswered');
+    this.count(envelope).delivered += 1;
+    this.publish(envelope, sentAtMs, now, 'delivered');
+    slot.inbound.push({ atMs: now, input: { type: 'deliver', envelope } });
+  }
+
+  private deliverToClient(client: SimClient, envelope: Envelope, sentAtMs: number): void {
+    this.count(envelope).delivered += 1;
+    this.publish(envelope, sentAtMs, this.clock, 'delivered');
+    if (envelope.replyTo !== undefined) client.onAnswer(envelope.replyTo, envelope.body, this.clock);
+  }
+
+  private drop(envelope: Envelope, sentAtMs: number, fate: MessageRecord['fate']): void {
+    this.count(envelope).dropped += 1;
+    this.publish(envelope, sentAtMs, this.clock, fate);
+  }
+
+  /** The caller's timeout fired, or the refusal came back: tell whoever is still waiting. */
+  private failRequest(requestId: string, reason: FailureReason): void {
+    const request = this.pending.get(requestId);
+    if (!request) return; // answered in time, or already failed
+    this.pending.delete(requestId);
+    const client = this.clientByAddress.get(request.from);
+    if (client) return client.onFailure(requestId, reason, this.clock);
+    const slot = this.slotByAddress.get(request.from);
+    if (slot?.status === 'running')
+      slot.inbound.push({ atMs: this.clock, input: { type: 'requestFailed', requestId, reason } });
+  }
+
+  private recordLoopback(envelope: Envelope, sentAtMs: number): void {
+    const counts = this.count(envelope);
+    counts.sent += 1;
+    counts.delivered += 1;
+    this.publish(envelope, sentAtMs, sentAtMs + 1, 'delivered');
+  }
+
+  private count(envelope: Envelope): MessageCounts {
+    const type = envelope.body.type;
+    let counts = this.counts[type];
+    if (!counts) {
+      counts = { sent: 0, delivered: 0, dropped: 0 };
+      this.counts[type] = counts;
+    }
+    return counts;
+  }
+
+  private publish(envelope: Envelope, sentAtMs: number, endAtMs: number, fate: MessageRecord['fate']): void {
+    if (this.messageListeners.size === 0) return;
+    const record: MessageRecord = { envelope, kind: kindOf(envelope), sentAtMs, endAtMs, fate };
+    for (const listener of this.messageListeners) listener(record);
+  }
+
+  private emit(record: TraceRecord): void {
+    for (const listener of this.traceListeners) listener(record);
+  }
+
+  // ── nodes ───────────────────────────────────────────────────────────────────────────
+
+  private newSlot(address: Address, index: number): NodeSlot {
+    const slot: NodeSlot = {
+      address,
+      index,
+      host: null,
+      status: 'killed',
+      nextTimerAtMs: Number.POSITIVE_INFINITY,
+      inbound: [],
+      resumedAtMs: 0,
+    };
+    this.slotByAddress.set(address, slot);
+    return slot;
+  }
+
+  /** A fresh process with empty memory and cluster.conf listing every node. */
+  private boot(slot: NodeSlot): void {
+    const members = this.nodeAddresses();
+    slot.host = new NodeHost(slot.address, members, this.config, this.clock);
+    slot.status = 'running';
+    slot.inbound = [{ atMs: this.clock, input: { type: 'start' } }];
+    slot.nextTimerAtMs = Number.POSITIVE_INFINITY;
+    slot.resumedAtMs = this.clock;
+    this.emit({ type: 'node', observer: slot.address, status: 'started', members, atMs: this.clock });
+  }
+
+  private slot(address: Address): NodeSlot {
+    const slot = this.slotByAddress.get(address);
+    if (!slot) throw new Error(`no node ${address}`);
+    return slot;
+  }
+
+  private setStatus(slot: NodeSlot, status: NodeStatus): void {
+    slot.status = status;
+    this.emit({ type: 'node', observer: slot.address, status, atMs: this.clock });
+  }
+
+  /** The process dies: memory gone, its host refuses connections. */
+  kill(address: Address): void {
+    const slot = this.slot(address);
+    if (slot.status === 'killed') return;
+    slot.host = null;
+    slot.inbound = [];
+    slot.nextTimerAtMs = Number.POSITIVE_INFINITY;
+    this.setStatus(slot, 'killed');
+  }
+
+  /** A new process on the same address: empty memory, snapshot load. */
+  restart(address: Address): void {
+    const slot = this.slot(address);
+    if (slot.status === 'running' || slot.status === 'paused') this.kill(address);
+    this.boot(slot);
+  }
+
+  /** Alive but silent (a stopped JVM): messages to it go unanswered, its timers wait. */
+  pause(address: Address): void {
+    const slot = this.slot(address);
+    if (slot.status !== 'running') return;
+    slot.inbound = [];
+    this.setStatus(slot, 'paused');
+  }
+
+  resume(address: Address): void {
+    const slot = this.slot(address);
+    if (slot.status !== 'paused') return;
+    slot.resumedAtMs = this.clock;
+    this.setStatus(slot, 'running');
+  }
+
+  /** A new member: it boots with the full list, and every running node's cluster.conf gains it. */
+  addNode(): Address {
+    const slot = this.newSlot(nodeAddress(this.slots.length + 1), this.slots.length + 1);
+    this.slots.push(slot);
+    const members = this.nodeAddresses();
+    const input: NodeInput = { type: 'membersChanged', members };
+    for (const other of this.slots) {
+      if (other !== slot && other.status === 'running') other.inbound.push({ atMs: this.clock, input });
+    }
+    this.boot(slot);
+    return slot.address;
+  }
+
+  // ── network ─────────────────────────────────────────────────────────────────────────
+
+  partition(groups: readonly (readonly Address[])[]): void {
+    this.network.partition(groups);
+    this.step(`partition ${groups.map((group) => `{${group.join(', ')}}`).join(' | ')}`);
+  }
+
+  cut(from: Address, to: Address): void {
+    this.network.cut(from, to);
+    this.step(`cut ${from} → ${to}`);
+  }
+
+  heal(): void {
+    this.network.heal();
+    this.step('heal the network');
+  }
+
+  setLink(params: Partial<LinkParams>, from?: Address, to?: Address): void {
+    this.network.setLink(params, from, to);
+    this.step(`link ${from ?? '*'} → ${to ?? '*'} ${JSON.stringify(params)}`);
+  }
+
+  // ── clients ─────────────────────────────────────────────────────────────────────────
+
+  register(name: string, spec: ClientSpec): void {
+    if (this.clients.has(name)) throw new Error(`client ${name} exists already`);
+    const client = new SimClient(name, spec, this.rng.derive(`client/${name}`), this.clientPort);
+    this.clients.set(name, client);
+    this.clientByAddress.set(client.address, client);
+    this.step(`client ${name} registers ${client.params.groupedName} ${client.instanceAddress}`);
+    client.register(this.clock);
+  }
+
+  deregister(name: string): void {
+    this.step(`client ${name} deregisters`);
+    this.client(name).deregister();
+  }
+
+  stopClient(name: string): void {
+    this.step(`client ${name} stops`);
+    this.client(name).stop();
+  }
+
+  resumeClient(name: string): void {
+    this.step(`client ${name} resumes`);
+    this.client(name).resume(this.clock);
+  }
+
+  /** The client can no longer reach these nodes (both directions). */
+  cutClient(name: string, nodes: readonly Address[]): void {
+    const client = this.client(name);
+    for (const node of nodes) {
+      this.network.cut(client.address, node);
+      this.network.cut(node, client.address);
+    }
+    this.step(`client ${name} cut off from ${nodes.join(', ')}`);
+  }
+
+  private client(name: string): SimClient {
+    const client = this.clients.get(name);
+    if (!client) throw new Error(`no client ${name}`);
+    return client;
+  }
+
+  private scheduleBeat(client: SimClient, atMs: number): void {
+    const generation = (this.beatGeneration.get(client) ?? 0) + 1;
+    this.beatGeneration.set(client, generation);
+    this.queue.push(atMs, { kind: 'beat', client, generation });
+  }
+
+  private step(text: string): void {
+    this.emit({ type: 'step', text, atMs: this.clock });
+  }
+
+  // ── observation ─────────────────────────────────────────────────────────────────────
+
+  views(): NodeView[] {
+    return this.slots.map((slot) => {
+      const base = { address: slot.address, status: slot.status };
+      if (!slot.host) return { ...base, members: {}, healthyList: [], instances: {}, initialized: false };
+      return { ...base, ...beliefOf(slot.host.nodeState) };
+    });
+  }
+
+  /** Instances whose clients are alive, registered and reach at least one running node. */
+  truth(): Truth {
+    const truth: Record<string, Record<string, boolean>> = {};
+    for (const client of this.clients.values()) {
+      if (!client.alive || !client.registered) continue;
+      const reaches = this.slots.some(
+        (slot) =>
+          slot.status === 'running' &&
+          this.network.isReachable(client.address, slot.address) &&
+          this.network.isReachable(slot.address, client.address),
+      );
+      if (!reaches) continue;
+      const service = client.params.groupedName;
+      truth[service] ??= {};
+      truth[service][client.instanceAddress] = true;
+    }
+    return truth;
+  }
+
+  messageCounts(): Readonly<Record<string, MessageCounts>> {
+    return this.counts;
+  }
+
+  /** The host of a running or paused node, for inspectors. */
+  hostOf(address: Address): NodeHost | null {
+    return this.slot(address).host;
+  }
+
+  networkState(): ReturnType<NetworkModel['describe']> {
+    return this.network.describe();
+  }
+}
+
+export function createWorld(options: WorldOptions): World {
+  return new World(options);
+}
