@@ -1,4 +1,4 @@
-import { isResponsible } from './mapper.ts';
+import { isResponsibleForHash } from './mapper.ts';
 import { type Step, sendRequest, setTimer } from './stepContext.ts';
 import { beatCheckTimer, setHealthy } from './store.ts';
 
@@ -10,11 +10,11 @@ import { beatCheckTimer, setHealthy } from './store.ts';
  */
 export function runBeatCheck(step: Step, key: string): void {
   const state = step.state;
-  const service = state.services[key];
+  const service = state.services.get(key);
   if (!service) return;
   setTimer(step, beatCheckTimer(key), step.nowMs + state.config.beatCheckIntervalMs);
-  if (!isResponsible(state, service.groupedName)) return;
-  for (const instance of Object.values(service.instances)) {
+  if (!isResponsibleForHash(state, service.tagHash)) return;
+  for (const instance of service.instances.values()) {
     if (instance.marked) continue;
     const silentMs = step.nowMs - instance.lastBeatMs;
     if (silentMs > state.config.heartbeatTimeoutMs) setHealthy(step, service, instance, false);

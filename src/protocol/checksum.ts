@@ -24,9 +24,10 @@ function sortedMetadata(metadata: Readonly<Record<string, string>>): string {
  * It includes `healthy`, so a health flip changes the digest a verify sends.
  */
 export function datumChecksum(instances: readonly Instance[]): string {
-  const sorted = [...instances].sort((a, b) => compare(instanceSortKey(a), instanceSortKey(b)));
+  const keyed = instances.map((instance) => ({ instance, sortKey: instanceSortKey(instance) }));
+  keyed.sort((a, b) => compare(a.sortKey, b.sortKey));
   let text = '';
-  for (const i of sorted) {
+  for (const { instance: i } of keyed) {
     text += `${i.ip}:${i.port}_${javaDouble(i.weight)}_${i.healthy}_${i.enabled}_${i.clusterName}_`;
     text += sortedMetadata(i.metadata);
     text += ',';

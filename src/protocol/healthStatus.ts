@@ -1,7 +1,6 @@
-import { serviceStatusChecksum } from './checksum.ts';
-import { isResponsible } from './mapper.ts';
+import { isResponsibleForHash } from './mapper.ts';
 import { type Step, sendOneWay, sendRequest, setTimer } from './stepContext.ts';
-import { setHealthy } from './store.ts';
+import { setHealthy, statusChecksumOf } from './store.ts';
 
 export const SERVICE_STATUS_TIMER = 'serviceStatus';
 
@@ -15,10 +14,9 @@ export function runServiceStatusReport(step: Step): void {
   setTimer(step, SERVICE_STATUS_TIMER, step.nowMs + state.config.serviceStatusIntervalMs);
   const checksums: Record<string, string> = {};
   let count = 0;
-  for (const service of Object.values(state.services)) {
-    const instances = Object.values(service.instances);
-    if (instances.length === 0 || !isResponsible(state, service.groupedName)) continue;
-    checksums[service.key] = serviceStatusChecksum(service.groupedName, instances);
+  for (const service of state.services.values()) {
+    if (service.instances.size === 0 || !isResponsibleForHash(state, service.tagHash)) continue;
+    checksums[service.key] = statusChecksumOf(service);
     count += 1;
   }
   if (count === 0) return;
@@ -33,9 +31,9 @@ export function receiveServiceStatus(
 ): void {
   const state = step.state;
   for (const [key, checksum] of Object.entries(checksums)) {
-    const service = state.services[key];
+    const service = state.services.get(key);
     if (!service) continue;
-    if (serviceStatusChecksum(service.groupedName, Object.values(service.instances)) === checksum) continue;
+    if (statusChecksumOf(service) === checksum) continue;
     sendRequest(step, source, { type: 'STATUSES_QUERY', key }, state.config.serviceStatusPullTimeoutMs, {
       kind: 'statuses',
       source,
@@ -46,18 +44,18 @@ export function receiveServiceStatus(
 
 /** GET /instance/statuses: `ip:port_healthy` for every instance of the service. */
 export function statusesOf(step: Step, key: string): string[] {
-  const service = step.state.services[key];
+  const service = step.state.services.get(key);
   if (!service) return [];
-  return Object.values(service.instances).map((i) => `${i.ip}:${i.port}_${i.healthy}`);
+  return [...service.instances.values()].map((i) => `${i.ip}:${i.port}_${i.healthy}`);
 }
 
 /** ServiceUpdater.updatedHealthStatus: copy the owner's flags onto the matching local instances. */
 export function applyStatuses(step: Step, key: string, ips: readonly string[]): void {
-  const service = step.state.services[key];
+  const service = step.state.services.get(key);
   if (!service) return;
   for (const entry of ips) {
     const at = entry.lastIndexOf('_');
-    const instance = service.instances[entry.slice(0, at)];
+    const instance = service.instances.get(entry.slice(0, at));
     if (instance && !instance.marked) setHealthy(step, service, instance, entry.slice(at + 1) === 'true');
   }
 }

@@ -46,7 +46,5 @@ export function loadAttemptFailed(step: Step): void {
 
 /** GET /distro/datums: every Datum this node holds, owned or not. */
 export function snapshotOf(step: Step): Datum[] {
-  return Object.values(step.state.services)
-    .filter((service) => service.hasDatum)
-    .map(datumOf);
+  return [...step.state.services.values()].filter((service) => service.hasDatum).map(datumOf);
 }

@@ -21,14 +21,24 @@ export function ownerIn(tag: string, healthyList: readonly Address[]): Address |
 
 /** DistroMapper.responsible, as this node sees the cluster. */
 export function isResponsible(state: NodeState, tag: string): boolean {
+  return isResponsibleForHash(state, distroHash(tag));
+}
+
+/** `isResponsible` for a tag whose distroHash is known (services keep theirs). */
+export function isResponsibleForHash(state: NodeState, tagHash: number): boolean {
   const list = state.healthyList;
   if (list.length === 0) return false;
   const index = list.indexOf(state.self);
   if (index < 0) return true;
-  return distroHash(tag) % list.length === index;
+  return tagHash % list.length === index;
 }
 
 /** DistroMapper.mapSrv: where this node sends writes for a tag. */
 export function mapServer(state: NodeState, tag: string): Address {
-  return ownerIn(tag, state.healthyList) ?? state.self;
+  return mapServerForHash(state, distroHash(tag));
+}
+
+export function mapServerForHash(state: NodeState, tagHash: number): Address {
+  const list = state.healthyList;
+  return list.length === 0 ? state.self : list[tagHash % list.length]!;
 }

@@ -77,9 +77,9 @@ function onTimer(s: Step, key: string): void {
 
 function onDeliver(s: Step, envelope: Envelope): void {
   if (envelope.replyTo !== undefined) {
-    const pending = s.state.pending[envelope.replyTo];
+    const pending = s.state.pending.get(envelope.replyTo);
     if (!pending) return; // the caller already gave up on it
-    delete s.state.pending[envelope.replyTo];
+    s.state.pending.delete(envelope.replyTo);
     onAnswer(s, pending, envelope.body);
     return;
   }
@@ -175,9 +175,9 @@ function onAnswer(s: Step, pending: PendingRequest, body: WireMessage): void {
 }
 
 function onRequestFailed(s: Step, requestId: string, reason: FailureReason): void {
-  const pending = s.state.pending[requestId];
+  const pending = s.state.pending.get(requestId);
   if (!pending) return;
-  delete s.state.pending[requestId];
+  s.state.pending.delete(requestId);
   switch (pending.kind) {
     case 'probe':
       memberFailed(s, pending.target, reason);

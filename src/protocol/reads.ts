@@ -17,8 +17,8 @@ export function listInstances(
   groupedName: string,
   healthyOnly: boolean,
 ): InstanceListResponse {
-  const service = state.services[serviceKey(namespace, groupedName)];
-  const all = service ? Object.values(service.instances) : [];
+  const service = state.services.get(serviceKey(namespace, groupedName));
+  const all = service ? [...service.instances.values()] : [];
   const enabled = all.filter((instance) => instance.enabled);
   const healthyCount = enabled.filter((instance) => instance.healthy).length;
   const protect = enabled.length > 0 && healthyCount / enabled.length <= 0;
@@ -61,7 +61,7 @@ export function listServices(
   pageSize: number,
 ): ServiceListResponse {
   const names: string[] = [];
-  for (const service of Object.values(state.services)) {
+  for (const service of state.services.values()) {
     if (service.namespace !== namespace) continue;
     const at = service.groupedName.indexOf(GROUP_SEPARATOR);
     const group = service.groupedName.slice(0, at);

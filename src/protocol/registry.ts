@@ -11,10 +11,9 @@ import { syncToAll } from './syncEngine.ts';
  * a push to every other member is queued. The client is answered before replication.
  */
 export function registerInstance(step: Step, params: InstanceParams): void {
-  const key = serviceKey(params.namespace, params.groupedName);
-  const service = serviceFor(step, key);
+  const service = serviceFor(step, serviceKey(params.namespace, params.groupedName));
   const address = `${params.ip}:${params.port}`;
-  const existing = service.instances[address];
+  const existing = service.instances.get(address);
   const instance: Instance = {
     ip: params.ip,
     port: params.port,
@@ -28,20 +27,20 @@ export function registerInstance(step: Step, params: InstanceParams): void {
     lastBeatMs: step.nowMs,
     marked: false,
   };
-  put(step, service, { ...service.instances, [address]: instance });
+  put(step, service, new Map(service.instances).set(address, instance));
 }
 
 /** removeInstance: a CHANGE put of the reduced list (1.x has no instance DELETE). */
 export function deregisterInstance(step: Step, ref: InstanceRef): void {
-  const service = step.state.services[serviceKey(ref.namespace, ref.groupedName)];
+  const service = step.state.services.get(serviceKey(ref.namespace, ref.groupedName));
   const address = `${ref.ip}:${ref.port}`;
-  if (!service?.instances[address]) return; // "ok" even when there is nothing to remove
-  const next = { ...service.instances };
-  delete next[address];
+  if (!service?.instances.has(address)) return; // "ok" even when there is nothing to remove
+  const next = new Map(service.instances);
+  next.delete(address);
   put(step, service, next);
 }
 
-function put(step: Step, service: ServiceState, instances: Record<string, Instance>): void {
+function put(step: Step, service: ServiceState, instances: Map<string, Instance>): void {
   replaceInstances(step, service, instances);
   syncToAll(step, service.key);
 }
@@ -53,17 +52,16 @@ function put(step: Step, service: ServiceState, instances: Record<string, Instan
  */
 export function processBeat(step: Step, ref: InstanceRef, beat: BeatInfo | null): BeatResponse {
   const config = step.state.config;
-  const service = step.state.services[serviceKey(ref.namespace, ref.groupedName)];
-  let instance = service?.instances[`${ref.ip}:${ref.port}`];
-  if (!instance) {
+  const key = serviceKey(ref.namespace, ref.groupedName);
+  const address = `${ref.ip}:${ref.port}`;
+  if (!step.state.services.get(key)?.instances.has(address)) {
     if (!beat) return { clientBeatInterval: config.clientBeatIntervalMs, code: 20404 };
     registerInstance(step, paramsFromBeat(ref.namespace, beat));
-    instance =
-      step.state.services[serviceKey(ref.namespace, ref.groupedName)]!.instances[`${ref.ip}:${ref.port}`]!;
   }
-  const owner = step.state.services[serviceKey(ref.namespace, ref.groupedName)]!;
+  const service = step.state.services.get(key)!;
+  const instance = service.instances.get(address)!;
   instance.lastBeatMs = step.nowMs;
-  if (!instance.marked) setHealthy(step, owner, instance, true);
+  if (!instance.marked) setHealthy(step, service, instance, true);
   return {
     clientBeatInterval: config.clientBeatIntervalMs,
     code: 10200,

@@ -19,11 +19,15 @@ export interface ServiceState {
   readonly namespace: string;
   /** group@@service: the Distro tag. */
   readonly groupedName: string;
+  /** distroHash(groupedName), kept because every verify asks who owns every service. */
+  readonly tagHash: number;
   /** ip:port → instance */
-  instances: Record<string, Instance>;
+  instances: Map<string, Instance>;
   hasDatum: boolean;
   /** The Datum checksum, cached until the instances change. */
   checksum: string | null;
+  /** The health-status channel's service checksum, cached likewise. */
+  statusChecksum: string | null;
 }
 
 /**
@@ -67,16 +71,17 @@ export interface NodeState {
   probeCursor: number;
   /** DistroMapper's sorted list of UP and SUSPICIOUS members, self included. */
   healthyList: Address[];
-  services: Record<string, ServiceState>;
-  delayTasks: Record<string, DelayTask>;
+  /** Maps, not records: V8 enumerates large dictionary objects slowly, and verify enumerates every service. */
+  services: Map<string, ServiceState>;
+  delayTasks: Map<string, DelayTask>;
   /** Global sequence of the 1.x combined-key batches. */
   batchSeq: number;
   /** When the delay engine's next scan is scheduled, or null when it has nothing to do. */
   delayTickAtMs: number | null;
-  pending: Record<string, PendingRequest>;
+  pending: Map<string, PendingRequest>;
   nextMessageSeq: number;
   /** Sources whose checksum digest is being processed (the per-source guard). */
-  checksumInProcess: Record<Address, true>;
+  checksumInProcess: Set<Address>;
   /** The snapshot load succeeded. */
   initialized: boolean;
   /** Index in `peers` of the member the running snapshot load is asking. */
@@ -101,13 +106,13 @@ export function createNodeState(
     peers,
     probeCursor: -1,
     healthyList: [...peers, self].sort(),
-    services: {},
-    delayTasks: {},
+    services: new Map(),
+    delayTasks: new Map(),
     batchSeq: 0,
     delayTickAtMs: null,
-    pending: {},
+    pending: new Map(),
     nextMessageSeq: 0,
-    checksumInProcess: {},
+    checksumInProcess: new Set(),
     initialized: false,
     loadCursor: 0,
   };

@@ -25,7 +25,7 @@ export function sendRequest(
   pending: PendingRequest,
 ): string {
   const id = nextId(step);
-  step.state.pending[id] = pending;
+  step.state.pending.set(id, pending);
   step.effects.push({ type: 'send', envelope: { id, from: step.state.self, to, body, timeoutMs } });
   return id;
 }

@@ -1,4 +1,5 @@
-import { datumChecksum } from './checksum.ts';
+import { datumChecksum, serviceStatusChecksum } from './checksum.ts';
+import { distroHash } from './javaHash.ts';
 import {
   type Datum,
   ephemeralKey,
@@ -20,17 +21,19 @@ export function beatCheckTimer(key: string): string {
  * Creating it schedules its beat check one interval later (HealthCheckReactor.scheduleCheck).
  */
 export function serviceFor(step: Step, key: string): ServiceState {
-  const existing = step.state.services[key];
+  const existing = step.state.services.get(key);
   if (existing) return existing;
   const service: ServiceState = {
     key,
     namespace: namespaceOfKey(key),
     groupedName: serviceNameOfKey(key),
-    instances: {},
+    tagHash: distroHash(serviceNameOfKey(key)),
+    instances: new Map(),
     hasDatum: false,
     checksum: null,
+    statusChecksum: null,
   };
-  step.state.services[key] = service;
+  step.state.services.set(key, service);
   setTimer(step, beatCheckTimer(key), step.nowMs + step.state.config.beatCheckIntervalMs);
   return service;
 }
@@ -43,13 +46,13 @@ export function serviceKey(namespace: string, groupedName: string): string {
  * Replaces a service's instances and records every visible change: an instance that
  * appears is `added` (healthy), then `unhealthy` if it arrived unhealthy.
  */
-export function replaceInstances(step: Step, service: ServiceState, next: Record<string, Instance>): void {
+export function replaceInstances(step: Step, service: ServiceState, next: Map<string, Instance>): void {
   const previous = service.instances;
-  for (const address of Object.keys(previous)) {
-    if (!(address in next)) recordChange(step, service, address, 'removed');
+  for (const address of previous.keys()) {
+    if (!next.has(address)) recordChange(step, service, address, 'removed');
   }
-  for (const [address, instance] of Object.entries(next)) {
-    const before = previous[address];
+  for (const [address, instance] of next) {
+    const before = previous.get(address);
     if (!before) {
       recordChange(step, service, address, 'added');
       if (!instance.healthy) recordChange(step, service, address, 'unhealthy');
@@ -59,20 +62,20 @@ export function replaceInstances(step: Step, service: ServiceState, next: Record
   }
   service.instances = next;
   service.hasDatum = true;
-  service.checksum = null;
+  invalidateChecksums(service);
 }
 
 /** Flips one instance's health flag in place (beat check, beat, status channel). */
 export function setHealthy(step: Step, service: ServiceState, instance: Instance, healthy: boolean): void {
   if (instance.healthy === healthy) return;
   instance.healthy = healthy;
-  service.checksum = null;
+  invalidateChecksums(service);
   recordChange(step, service, instanceAddress(instance), healthy ? 'healthy' : 'unhealthy');
 }
 
 /** onRemove(key): the Datum is deleted and the service loses every instance; the Service stays. */
 export function removeDatum(step: Step, service: ServiceState): void {
-  replaceInstances(step, service, {});
+  replaceInstances(step, service, new Map());
   service.hasDatum = false;
 }
 
@@ -83,25 +86,35 @@ export function removeDatum(step: Step, service: ServiceState): void {
  */
 export function applyRemoteDatum(step: Step, datum: Datum): void {
   const service = serviceFor(step, datum.key);
-  const next: Record<string, Instance> = {};
+  const next = new Map<string, Instance>();
   for (const incoming of datum.instances) {
     const address = instanceAddress(incoming);
-    const local = service.instances[address];
+    const local = service.instances.get(address);
     const healthy = local && !incoming.marked ? local.healthy : incoming.healthy;
-    next[address] = { ...incoming, metadata: { ...incoming.metadata }, healthy };
+    next.set(address, { ...incoming, metadata: { ...incoming.metadata }, healthy });
   }
   replaceInstances(step, service, next);
 }
 
 /** The Datum as it would be serialised now (a copy: the receiver must not share objects). */
 export function datumOf(service: ServiceState): Datum {
-  const instances = Object.values(service.instances).map((i) => ({ ...i, metadata: { ...i.metadata } }));
+  const instances = [...service.instances.values()].map((i) => ({ ...i, metadata: { ...i.metadata } }));
   return { key: service.key, instances };
 }
 
 export function checksumOf(service: ServiceState): string {
-  service.checksum ??= datumChecksum(Object.values(service.instances));
+  service.checksum ??= datumChecksum([...service.instances.values()]);
   return service.checksum;
+}
+
+export function statusChecksumOf(service: ServiceState): string {
+  service.statusChecksum ??= serviceStatusChecksum(service.groupedName, [...service.instances.values()]);
+  return service.statusChecksum;
+}
+
+function invalidateChecksums(service: ServiceState): void {
+  service.checksum = null;
+  service.statusChecksum = null;
 }
 
 function recordChange(

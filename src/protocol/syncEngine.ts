@@ -30,28 +30,27 @@ function addKeyTask(step: Step, key: string, target: string, intervalMs: number)
  */
 function addTask(step: Step, taskKey: string, task: DelayTask): void {
   const tasks = step.state.delayTasks;
-  const old = tasks[taskKey];
+  const old = tasks.get(taskKey);
   if (old) {
     task.lastProcessMs = old.lastProcessMs;
     if (task.stage === 'batch') task.keys = [...new Set([...old.keys, ...task.keys])];
   }
-  tasks[taskKey] = task;
-  scheduleTick(step);
+  tasks.set(taskKey, task);
+  wakeEngineFor(step, task.lastProcessMs + task.intervalMs);
 }
 
-/** The engine scans every tick from the node's start; we only wake it when a task is due. */
-function scheduleTick(step: Step): void {
+/**
+ * The engine scans every tick from the node's start (fixed delay); we only wake it for the
+ * first tick at which some task is due, which gives the same times as scanning every tick.
+ */
+function wakeEngineFor(step: Step, dueMs: number): void {
   const state = step.state;
   const tickMs = state.config.delayEngineTickMs;
-  let dueMs = Number.POSITIVE_INFINITY;
-  for (const task of Object.values(state.delayTasks))
-    dueMs = Math.min(dueMs, task.lastProcessMs + task.intervalMs);
-  if (dueMs === Number.POSITIVE_INFINITY) return;
-  const firstTickAfterNow =
-    state.startedAtMs + (Math.floor((step.nowMs - state.startedAtMs) / tickMs) + 1) * tickMs;
+  const sinceStartMs = step.nowMs - state.startedAtMs;
+  const firstTickAfterNow = state.startedAtMs + (Math.floor(sinceStartMs / tickMs) + 1) * tickMs;
   const dueTickMs = state.startedAtMs + Math.ceil((dueMs - state.startedAtMs) / tickMs) * tickMs;
   const atMs = Math.max(firstTickAfterNow, dueTickMs);
-  if (state.delayTickAtMs === atMs) return;
+  if (state.delayTickAtMs !== null && state.delayTickAtMs <= atMs) return;
   state.delayTickAtMs = atMs;
   setTimer(step, DELAY_TICK_TIMER, atMs);
 }
@@ -60,13 +59,16 @@ function scheduleTick(step: Step): void {
 export function runDelayTick(step: Step): void {
   const state = step.state;
   state.delayTickAtMs = null;
-  for (const [taskKey, task] of Object.entries(state.delayTasks)) {
+  // A snapshot of the keys: tasks added while processing wait for the next scan, as in Nacos.
+  for (const [taskKey, task] of [...state.delayTasks]) {
     if (step.nowMs - task.lastProcessMs < task.intervalMs) continue;
-    delete state.delayTasks[taskKey];
+    state.delayTasks.delete(taskKey);
     if (task.stage === 'key') addToBatch(step, task);
     else sendBatch(step, task);
   }
-  scheduleTick(step);
+  let dueMs = Number.POSITIVE_INFINITY;
+  for (const task of state.delayTasks.values()) dueMs = Math.min(dueMs, task.lastProcessMs + task.intervalMs);
+  if (dueMs !== Number.POSITIVE_INFINITY) wakeEngineFor(step, dueMs);
 }
 
 /**
@@ -84,11 +86,11 @@ function addToBatch(step: Step, task: DelayTask): void {
     intervalMs: state.config.syncBatchDelayMs,
   };
   addTask(step, taskKey, batch);
-  const merged = state.delayTasks[taskKey]!;
+  const merged = state.delayTasks.get(taskKey)!;
   if (merged.keys.length >= state.config.syncBatchKeyCount) {
     state.batchSeq += 1;
     merged.lastProcessMs = 0;
-    scheduleTick(step);
+    wakeEngineFor(step, 0);
   }
 }
 
@@ -98,7 +100,7 @@ function sendBatch(step: Step, task: DelayTask): void {
   if (!(task.target in state.members)) return; // no longer a member: counts as done
   const datums: Datum[] = [];
   for (const key of task.keys) {
-    const service = state.services[key];
+    const service = state.services.get(key);
     if (service?.hasDatum) datums.push(datumOf(service));
   }
   if (datums.length === 0) return; // "null data to sync, skip"

@@ -1,4 +1,4 @@
-import { isResponsible, mapServer } from './mapper.ts';
+import { isResponsibleForHash, mapServerForHash } from './mapper.ts';
 import type { Datum } from './model.ts';
 import { note, type Step, sendOneWay, sendRequest, setTimer } from './stepContext.ts';
 import { applyRemoteDatum, checksumOf, datumOf, removeDatum } from './store.ts';
@@ -14,8 +14,8 @@ export function runVerify(step: Step): void {
   setTimer(step, VERIFY_TIMER, step.nowMs + state.config.verifyIntervalMs);
   const checksums: Record<string, string> = {};
   let count = 0;
-  for (const service of Object.values(state.services)) {
-    if (!service.hasDatum || !isResponsible(state, service.groupedName)) continue;
+  for (const service of state.services.values()) {
+    if (!service.hasDatum || !isResponsibleForHash(state, service.tagHash)) continue;
     checksums[service.key] = checksumOf(service);
     count += 1;
   }
@@ -34,28 +34,28 @@ export function receiveChecksums(
   checksums: Readonly<Record<string, string>>,
 ): void {
   const state = step.state;
-  if (state.checksumInProcess[source]) {
+  if (state.checksumInProcess.has(source)) {
     note(step, 'digestDropped', `sync checksum task already in process with ${source}`);
     return;
   }
   const toUpdate: string[] = [];
   for (const [key, checksum] of Object.entries(checksums)) {
-    const service = state.services[key];
-    if (service && isResponsible(state, service.groupedName)) {
+    const service = state.services.get(key);
+    if (service && isResponsibleForHash(state, service.tagHash)) {
       note(step, 'digestIgnored', `receive responsible key ${service.groupedName} from ${source}`);
       return;
     }
     if (!service?.hasDatum || checksumOf(service) !== checksum) toUpdate.push(key);
   }
-  for (const service of Object.values(state.services)) {
-    if (!service.hasDatum || service.key in checksums) continue;
-    if (mapServer(state, service.groupedName) !== source) continue;
+  for (const service of state.services.values()) {
+    if (!service.hasDatum || mapServerForHash(state, service.tagHash) !== source) continue;
+    if (service.key in checksums) continue;
     note(step, 'staleKeyRemoved', `${service.groupedName} is owned by ${source} but missing from its digest`);
     removeDatum(step, service);
   }
   if (toUpdate.length === 0) return;
   // The pull is synchronous in Nacos: the source stays "in process" until it answers.
-  state.checksumInProcess[source] = true;
+  state.checksumInProcess.add(source);
   sendRequest(step, source, { type: 'DATUM_QUERY', keys: toUpdate }, state.config.verifyPullTimeoutMs, {
     kind: 'pull',
     source,
@@ -64,7 +64,7 @@ export function receiveChecksums(
 
 /** The pull's answer (processData), or its failure: either way the source is free again. */
 export function pullFinished(step: Step, source: string, datums: readonly Datum[]): void {
-  delete step.state.checksumInProcess[source];
+  step.state.checksumInProcess.delete(source);
   for (const datum of datums) applyRemoteDatum(step, datum);
 }
 
@@ -72,7 +72,7 @@ export function pullFinished(step: Step, source: string, datums: readonly Datum[
 export function datumsFor(step: Step, keys: readonly string[]): Datum[] {
   const found: Datum[] = [];
   for (const key of keys) {
-    const service = step.state.services[key];
+    const service = step.state.services.get(key);
     if (service?.hasDatum) found.push(datumOf(service));
   }
   return found;

@@ -15,11 +15,10 @@ export function beliefOf(state: NodeState): NodeBelief {
   const members: NodeBelief['members'] = {};
   for (const [address, member] of Object.entries(state.members)) members[address] = { ...member };
   const instances: NodeBelief['instances'] = {};
-  for (const service of Object.values(state.services)) {
-    const entries = Object.entries(service.instances);
-    if (entries.length === 0) continue;
+  for (const service of state.services.values()) {
+    if (service.instances.size === 0) continue;
     const flags: Record<string, boolean> = {};
-    for (const [address, instance] of entries) flags[address] = instance.healthy;
+    for (const [address, instance] of service.instances) flags[address] = instance.healthy;
     instances[service.groupedName] = flags;
   }
   return { members, healthyList: [...state.healthyList], instances, initialized: state.initialized };

@@ -61,7 +61,7 @@ class Scanner {
         return;
       }
     }
-    this.fail(`unexpected ${describe(c)}: expected a value`);
+    this.fail(`unexpected ${describeChar(c)}: expected a value`);
   }
 
   private object(): void {
@@ -75,7 +75,12 @@ class Scanner {
       this.skipSpace();
       const c = this.peek();
       if (c === '}') this.fail('trailing comma before "}"');
-      if (c !== '"') this.fail(c === undefined ? 'unexpected end of the file inside an object' : 'expected a property name in double quotes');
+      if (c !== '"')
+        this.fail(
+          c === undefined
+            ? 'unexpected end of the file inside an object'
+            : 'expected a property name in double quotes',
+        );
       this.string();
       this.skipSpace();
       if (this.peek() !== ':') this.fail('expected ":" after the property name');
@@ -108,7 +113,10 @@ class Scanner {
     if (c === close) return true;
     if (c === ',') return false;
     const where = close === '}' ? 'a property value' : 'a list item';
-    return this.fail(c === undefined ? 'unexpected end of the file' : `expected "," or "${close}" after ${where}`, this.pos - 1);
+    return this.fail(
+      c === undefined ? 'unexpected end of the file' : `expected "," or "${close}" after ${where}`,
+      this.pos - 1,
+    );
   }
 
   private string(): void {
@@ -133,7 +141,7 @@ class Scanner {
   }
 }
 
-function describe(c: string): string {
+function describeChar(c: string): string {
   return c === '\n' ? 'line break' : `character ${JSON.stringify(c)}`;
 }
 

@@ -29,7 +29,10 @@ export function parseScenario(text: string, sourceName: string): ParseResult {
 export function parseScenarioValue(value: unknown, sourceName: string): ParseResult {
   const result = scenarioSchema.safeParse(value, { error: defaultMessage });
   if (!result.success) {
-    return { ok: false, errors: result.error.issues.flatMap((issue) => schemaLines(issue, value, sourceName)) };
+    return {
+      ok: false,
+      errors: result.error.issues.flatMap((issue) => schemaLines(issue, value, sourceName)),
+    };
   }
   const issues = checkScenario(result.data);
   if (issues.length > 0) return { ok: false, errors: issues.map((issue) => ruleLine(issue, sourceName)) };
@@ -70,11 +73,17 @@ function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_value':
       return `expected ${oneOf(issue.values)}`;
     case 'invalid_union':
-      return 'options' in issue && Array.isArray(issue.options) ? `expected ${oneOf(issue.options)}` : undefined;
+      return 'options' in issue && Array.isArray(issue.options)
+        ? `expected ${oneOf(issue.options)}`
+        : undefined;
     case 'too_small':
-      return issue.origin === 'array' ? `expected at least ${issue.minimum} item(s)` : `expected at least ${issue.minimum}`;
+      return issue.origin === 'array'
+        ? `expected at least ${issue.minimum} item(s)`
+        : `expected at least ${issue.minimum}`;
     case 'too_big':
-      return issue.origin === 'array' ? `expected at most ${issue.maximum} item(s)` : `expected at most ${issue.maximum}`;
+      return issue.origin === 'array'
+        ? `expected at most ${issue.maximum} item(s)`
+        : `expected at most ${issue.maximum}`;
     default:
       return undefined;
   }

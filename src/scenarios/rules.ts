@@ -42,9 +42,18 @@ function issue(path: Path, message: string): ScenarioIssue {
   return { path, message };
 }
 
-function checkJitter(path: Path, latencyMs: number | undefined, jitterMs: number | undefined): ScenarioIssue[] {
+function checkJitter(
+  path: Path,
+  latencyMs: number | undefined,
+  jitterMs: number | undefined,
+): ScenarioIssue[] {
   if (latencyMs === undefined || jitterMs === undefined || jitterMs <= latencyMs) return [];
-  return [issue([...path, 'jitterMs'], `${jitterMs} is more than latencyMs ${latencyMs}: a delay cannot be negative`)];
+  return [
+    issue(
+      [...path, 'jitterMs'],
+      `${jitterMs} is more than latencyMs ${latencyMs}: a delay cannot be negative`,
+    ),
+  ];
 }
 
 function checkClusterLink(scenario: Scenario): ScenarioIssue[] {
@@ -66,7 +75,10 @@ function checkStepTimes(scenario: Scenario): ScenarioIssue[] {
     }
     if (step.atMs > scenario.durationMs) {
       issues.push(
-        issue(['steps', index, 'atMs'], `${step.atMs} is after the end of the run (durationMs ${scenario.durationMs})`),
+        issue(
+          ['steps', index, 'atMs'],
+          `${step.atMs} is after the end of the run (durationMs ${scenario.durationMs})`,
+        ),
       );
     }
   });
@@ -86,7 +98,9 @@ function nodeRefs(step: Step): [Path, string][] {
     case 'cutClient':
       return step.nodes.map((name, i) => [['nodes', i], name]);
     case 'partition':
-      return step.groups.flatMap((group, g) => group.map((name, i): [Path, string] => [['groups', g, i], name]));
+      return step.groups.flatMap((group, g) =>
+        group.map((name, i): [Path, string] => [['groups', g, i], name]),
+      );
     case 'cut':
       return [
         [['from'], step.from],
@@ -114,13 +128,28 @@ function clientOf(step: Step): string | null {
   }
 }
 
+/** A client is named by one register step (the world keeps it for the whole run), then used. */
+function checkClient(step: Step, at: Path, registered: Map<string, number>): ScenarioIssue[] {
+  if (step.do === 'register') {
+    const first = registered.get(step.client);
+    if (first !== undefined) {
+      return [issue([...at, 'client'], `client "${step.client}" is already registered by steps[${first}]`)];
+    }
+    registered.set(step.client, Number(at[1]));
+    return [];
+  }
+  const client = clientOf(step);
+  if (client === null || registered.has(client)) return [];
+  return [issue([...at, 'client'], `client "${client}" is not registered by any earlier step`)];
+}
+
 function nodeRange(count: number): string {
   return count === 1 ? 'only n1' : `n1–n${count}`;
 }
 
 function checkStepScope(scenario: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const registered = new Set<string>();
+  const registered = new Map<string, number>();
   let nodeCount = scenario.cluster.nodes;
   scenario.steps.forEach((step, index) => {
     const at: Path = ['steps', index];
@@ -134,11 +163,7 @@ function checkStepScope(scenario: Scenario): ScenarioIssue[] {
         );
       }
     }
-    const client = clientOf(step);
-    if (client !== null && !registered.has(client)) {
-      issues.push(issue([...at, 'client'], `client "${client}" is not registered by any earlier step`));
-    }
-    if (step.do === 'register') registered.add(step.client);
+    issues.push(...checkClient(step, at, registered));
     if (step.do === 'addNode') {
       nodeCount += 1;
       if (nodeCount > MAX_NODES) issues.push(issue(at, `a cluster cannot have more than ${MAX_NODES} nodes`));
@@ -162,14 +187,19 @@ function checkStepShape(step: Step, at: Path, nodeCount: number): ScenarioIssue[
 }
 
 /** Each node in exactly one group, so the split is unambiguous whatever the world's defaults. */
-function checkPartition(groups: readonly (readonly string[])[], at: Path, nodeCount: number): ScenarioIssue[] {
+function checkPartition(
+  groups: readonly (readonly string[])[],
+  at: Path,
+  nodeCount: number,
+): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const seen = new Map<string, number>();
   groups.forEach((group, g) => {
     group.forEach((name, i) => {
       const first = seen.get(name);
       if (first === undefined) seen.set(name, g);
-      else issues.push(issue([...at, 'groups', g, i], `${name} is listed twice (already in groups[${first}])`));
+      else
+        issues.push(issue([...at, 'groups', g, i], `${name} is listed twice (already in groups[${first}])`));
     });
   });
   for (let index = 1; index <= nodeCount; index++) {
@@ -217,11 +247,18 @@ function expectationNodes(expectation: Expectation): [Path, string][] {
   }
 }
 
-function checkExpectation(expectation: Expectation, at: Path, maxNodes: number, durationMs: number): ScenarioIssue[] {
+function checkExpectation(
+  expectation: Expectation,
+  at: Path,
+  maxNodes: number,
+  durationMs: number,
+): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   for (const [path, name] of expectationNodes(expectation)) {
     if ((nodeIndex(name) ?? 0) > maxNodes) {
-      issues.push(issue([...at, ...path], `${name} does not exist: the cluster never has more than ${maxNodes} nodes`));
+      issues.push(
+        issue([...at, ...path], `${name} does not exist: the cluster never has more than ${maxNodes} nodes`),
+      );
     }
   }
   if (expectation.type === 'member' && expectation.observer === expectation.subject) {
@@ -241,7 +278,9 @@ function checkWindow(
 ): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   if (window.byMs > durationMs) {
-    issues.push(issue([...at, 'byMs'], `${window.byMs} is after the end of the run (durationMs ${durationMs})`));
+    issues.push(
+      issue([...at, 'byMs'], `${window.byMs} is after the end of the run (durationMs ${durationMs})`),
+    );
   }
   if (window.fromMs > window.byMs) {
     issues.push(

@@ -46,7 +46,8 @@ function isNamingName(text: string): boolean {
   return text.length > 0 && !text.includes(GROUP_SEPARATOR) && !/\s/.test(text);
 }
 
-const nonEmptyText = (what: string) => z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
+const nonEmptyText = (what: string) =>
+  z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 const serviceName = z.string({ error: 'expected a service name' }).refine(isNamingName, {
   error: 'expected a service name that is not empty and has no "@@" or whitespace',
 });
@@ -94,7 +95,10 @@ function paramSchema(key: string, defaultValue: number | boolean) {
 /** Built from the defaults so every DistroConfig key is accepted and nothing else. */
 const paramsSchema = z.strictObject(
   Object.fromEntries(
-    Object.entries(DEFAULT_DISTRO_CONFIG).map(([key, value]) => [key, paramSchema(key, value).exactOptional()]),
+    Object.entries(DEFAULT_DISTRO_CONFIG).map(([key, value]) => [
+      key,
+      paramSchema(key, value).exactOptional(),
+    ]),
   ),
 ) as unknown as z.ZodType<Partial<DistroConfig>>;
 
@@ -139,7 +143,12 @@ const stepSchema = z.discriminatedUnion('do', [
   clientStep('deregister'),
   clientStep('stopClient'),
   clientStep('resumeClient'),
-  z.strictObject({ ...at, do: z.literal('cutClient'), client: clientName, nodes: z.array(nodeName) }),
+  z.strictObject({
+    ...at,
+    do: z.literal('cutClient'),
+    client: clientName,
+    nodes: z.array(nodeName).min(1, { error: 'expected a non-empty list of node names' }),
+  }),
   nodeStep('kill'),
   nodeStep('restart'),
   nodeStep('pause'),
@@ -200,7 +209,9 @@ const convergedExpectation = z.strictObject({
 
 const singleOwnerExpectation = z.strictObject({
   type: z.literal('singleOwner'),
-  atEnd: z.literal(true, { error: 'expected true (ownership is checked at the end of the run)' }).default(true),
+  atEnd: z
+    .literal(true, { error: 'expected true (ownership is checked at the end of the run)' })
+    .default(true),
 });
 
 const expectationSchema = z.discriminatedUnion('type', [
@@ -255,7 +266,10 @@ function resolveExpectation(raw: RawExpectation, lastStepMs: number, durationMs:
 
 function resolveDefaults(shape: ScenarioShape): Scenario {
   const lastStepMs = shape.steps.reduce((latest, step) => Math.max(latest, step.atMs), 0);
-  return { ...shape, expect: shape.expect.map((raw) => resolveExpectation(raw, lastStepMs, shape.durationMs)) };
+  return {
+    ...shape,
+    expect: shape.expect.map((raw) => resolveExpectation(raw, lastStepMs, shape.durationMs)),
+  };
 }
 
 /** Validates the shape of a scenario and fills in every default. */

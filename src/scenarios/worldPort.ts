@@ -1,6 +1,13 @@
 import type { Address } from '../protocol/model.ts';
 import type { Truth } from '../sim/checkers.ts';
-import type { ClientSpec, LinkParams, MessageCounts, NodeView, TraceRecord, WorldOptions } from '../sim/types.ts';
+import type {
+  ClientSpec,
+  LinkParams,
+  MessageCounts,
+  NodeView,
+  TraceRecord,
+  WorldOptions,
+} from '../sim/types.ts';
 
 /**
  * What the scenario runner needs of a world; src/sim/world.ts implements exactly this.
@@ -20,11 +27,12 @@ export interface ScenarioWorld {
   runUntil(atMs: number): void;
   /** Records arrive in time order. Returns the unsubscribe function. */
   onTrace(listener: (record: TraceRecord) => void): () => void;
+  /** A client name is registered once per run. */
   register(client: string, spec: ClientSpec): void;
   deregister(client: string): void;
   stopClient(client: string): void;
   resumeClient(client: string): void;
-  /** The client can no longer reach these nodes (replaces its earlier cut; [] reconnects it). */
+  /** The client and these nodes can no longer reach each other (adds to earlier cuts; heal ends all). */
   cutClient(client: string, nodes: readonly Address[]): void;
   kill(node: Address): void;
   restart(node: Address): void;

@@ -29,6 +29,7 @@ interface LinkState {
  *
  * Each random purpose draws from its own derived stream, a fixed count per route, so
  * changing one rate (say loss) never shifts the delays another run would have drawn.
+ * A purpose whose rate is zero draws nothing.
  */
 export class NetworkModel {
   private defaults: LinkParams;
@@ -126,16 +127,16 @@ export class NetworkModel {
     const duplicateRate = override?.duplicateRate ?? this.defaults.duplicateRate;
 
     const delayMs = drawDelayMs(this.delayRng, latencyMs, jitterMs);
-    const lost = this.lossRng.chance(lossRate);
-    // Both dup draws happen on every route so the dup stream never depends on other rates.
-    const duplicated = this.dupRng.chance(duplicateRate);
-    const duplicateDelayMs = drawDelayMs(this.dupRng, latencyMs, jitterMs);
-
-    if (lost) return { fate: 'lost', atMs: sentAtMs + Math.ceil(delayMs / 2) };
+    // A rate of zero draws nothing: each purpose has its own stream, so skipping a draw
+    // never shifts another purpose's numbers, and the common lossless case stays cheap.
+    if (lossRate > 0 && this.lossRng.chance(lossRate))
+      return { fate: 'lost', atMs: sentAtMs + Math.ceil(delayMs / 2) };
     const atMs = Math.max(sentAtMs + delayMs, link.lastArrivalMs);
     link.lastArrivalMs = atMs;
+    if (duplicateRate === 0 || !this.dupRng.chance(duplicateRate))
+      return { fate: 'deliver', atMs, duplicateAtMs: null };
     // The copy is a late replay: it follows the original but does not hold back later messages.
-    const duplicateAtMs = duplicated ? Math.max(atMs, sentAtMs + duplicateDelayMs) : null;
+    const duplicateAtMs = Math.max(atMs, sentAtMs + drawDelayMs(this.dupRng, latencyMs, jitterMs));
     return { fate: 'deliver', atMs, duplicateAtMs };
   }
 

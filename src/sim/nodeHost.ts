@@ -52,6 +52,8 @@ export class NodeHost {
   /** key → generation of the live timer; a popped entry with another generation is stale. */
   private readonly timerGenerations = new Map<string, number>();
   private generation = 0;
+  /** Inputs this node has processed: the events-per-second figure of the benchmark. */
+  inputsProcessed = 0;
 
   constructor(address: Address, members: readonly Address[], config: DistroConfig, startMs: number) {
     this.address = address;
@@ -107,6 +109,7 @@ export class NodeHost {
   }
 
   private apply(input: NodeInput, nowMs: number, result: WindowResult): void {
+    this.inputsProcessed += 1;
     for (const effect of step(this.state, input, { nowMs })) {
       switch (effect.type) {
         case 'send':

@@ -65,13 +65,12 @@ export class ViewModel {
         return;
       }
       case 'killed':
+      case 'crashed': {
         // The process and its memory are gone; what peers think of it is their own record.
-        this.update(address, (view) => ({ ...view, status: 'killed', instances: {}, initialized: false }));
+        const status = record.status;
+        this.update(address, (view) => ({ ...view, status, instances: {}, initialized: false }));
         return;
-      case 'crashed':
-        // NodeStatus has no "crashed": the process is gone like a killed one.
-        this.update(address, (view) => ({ ...view, status: 'killed' }));
-        return;
+      }
       case 'running':
       case 'paused': {
         const status = record.status;

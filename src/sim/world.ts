@@ -60,6 +60,8 @@ export class World {
   readonly seed: number;
   readonly config: DistroConfig;
   private clock = 0;
+  /** World tasks plus node inputs processed so far (node inputs of killed hosts included). */
+  private eventsProcessed = 0;
   private readonly rng: Rng;
   private readonly network: NetworkModel;
   private readonly queue = new EventQueue<WorldTask>();
@@ -134,13 +136,16 @@ export class World {
     while (this.queue.peekTime() < endMs) {
       const entry = this.queue.pop()!;
       this.clock = entry.atMs;
+      this.eventsProcessed += 1;
       this.runTask(entry.item);
     }
     const results: [NodeSlot, WindowResult][] = [];
     for (const slot of this.slots) {
       if (slot.status !== 'running' || !slot.host) continue;
       if (slot.inbound.length === 0 && slot.nextTimerAtMs >= endMs) continue;
+      const before = slot.host.inputsProcessed;
       const result = slot.host.runWindow(slot.inbound, Math.max(startMs, slot.resumedAtMs), endMs);
+      this.eventsProcessed += slot.host.inputsProcessed - before;
       slot.inbound = [];
       slot.nextTimerAtMs = result.nextTimerAtMs;
       results.push([slot, result]);
@@ -454,6 +459,11 @@ export class World {
       truth[service][client.instanceAddress] = true;
     }
     return truth;
+  }
+
+  /** Events processed so far: world tasks (arrivals, timeouts, client beats) and node inputs. */
+  get eventCount(): number {
+    return this.eventsProcessed;
   }
 
   messageCounts(): Readonly<Record<string, MessageCounts>> {
