@@ -117,10 +117,7 @@ describe('beat check on the owner (reference §7.1, §12.3, §13 suggested case 
     expect(selfDeletes(h, 0)).toEqual([]);
   });
 
-  // BUG: reference §7.1 / §2.1: the timeouts are the instance's `preserved.heart.beat.timeout`
-  // and `preserved.ip.delete.timeout` metadata when set vs the code (beatCheck.ts runBeatCheck)
-  // always using config.heartbeatTimeoutMs / config.ipDeleteTimeoutMs.
-  it.fails('uses the instance metadata timeouts when set', () => {
+  it('uses the instance metadata timeouts when set', () => {
     const h = new NodeHarness({ self: B });
     h.register(
       100,

@@ -1,4 +1,5 @@
 import { isResponsibleForHash } from './mapper.ts';
+import { PRESERVED_BEAT_TIMEOUT, PRESERVED_DELETE_TIMEOUT, preservedMs } from './model.ts';
 import { type Step, sendRequest, setTimer } from './stepContext.ts';
 import { beatCheckTimer, setHealthy } from './store.ts';
 
@@ -17,8 +18,10 @@ export function runBeatCheck(step: Step, key: string): void {
   for (const instance of service.instances.values()) {
     if (instance.marked) continue;
     const silentMs = step.nowMs - instance.lastBeatMs;
-    if (silentMs > state.config.heartbeatTimeoutMs) setHealthy(step, service, instance, false);
-    if (state.config.expireInstance && silentMs > state.config.ipDeleteTimeoutMs) {
+    const unhealthyAfterMs = preservedMs(instance, PRESERVED_BEAT_TIMEOUT, state.config.heartbeatTimeoutMs);
+    const deleteAfterMs = preservedMs(instance, PRESERVED_DELETE_TIMEOUT, state.config.ipDeleteTimeoutMs);
+    if (silentMs > unhealthyAfterMs) setHealthy(step, service, instance, false);
+    if (state.config.expireInstance && silentMs > deleteAfterMs) {
       const ref = {
         namespace: service.namespace,
         groupedName: service.groupedName,

@@ -139,10 +139,7 @@ describe('failure detector (reference §3, §13 MemberUtilTest, suggested case 6
     expect(h.memberAddresses()).toEqual([B, C]);
   });
 
-  // BUG (latent: no node answers 404/501 to a report today): reference §3 "1.x: an HTTP 404 or
-  // 501 answer is ignored ('version too low')" vs the code (node.ts onAnswer, case 'probe')
-  // counting every non-200 answer as a failure.
-  it.fails('ignores a 404 or 501 answer to a probe (neither success nor failure)', () => {
+  it('ignores a 404 or 501 answer to a probe (neither success nor failure)', () => {
     const h = new NodeHarness({ self: A });
     h.respond(h.probeOf(B), 404, 'no such api');
     h.respond(h.probeOf(C), 501, 'not implemented');

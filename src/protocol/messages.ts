@@ -63,7 +63,12 @@ export interface InstanceListResponse {
   readonly dom: string;
   readonly clusters: string;
   readonly cacheMillis: number;
+  /** The answering node's clock (virtual ms here). */
+  readonly lastRefTime: number;
   readonly checksum: string;
+  readonly useSpecifiedURL: false;
+  readonly env: string;
+  readonly metadata: Readonly<Record<string, string>>;
   readonly hosts: readonly ListedHost[];
 }
 

@@ -73,3 +73,15 @@ export function copyInstance(instance: Instance): Instance {
 export function copyDatum(datum: Datum): Datum {
   return { key: datum.key, instances: datum.instances.map(copyInstance) };
 }
+
+/** Instance metadata keys that override the server's timings for that instance (Instance.java). */
+export const PRESERVED_BEAT_INTERVAL = 'preserved.heart.beat.interval';
+export const PRESERVED_BEAT_TIMEOUT = 'preserved.heart.beat.timeout';
+export const PRESERVED_DELETE_TIMEOUT = 'preserved.ip.delete.timeout';
+
+/** A preserved metadata value in ms, or the fallback when absent or not a number. */
+export function preservedMs(instance: Pick<Instance, 'metadata'>, key: string, fallbackMs: number): number {
+  const raw = instance.metadata[key];
+  const value = raw === undefined ? Number.NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : fallbackMs;
+}

@@ -96,7 +96,12 @@ function onRequest(s: Step, request: Envelope): void {
       return;
     case 'LIST_INSTANCES':
       if (refusedDuringWarmup(s, request, false)) return;
-      replyHttp(s, request, 200, listInstances(s.state, body.namespace, body.groupedName, body.healthyOnly));
+      replyHttp(
+        s,
+        request,
+        200,
+        listInstances(s.state, body.namespace, body.groupedName, body.healthyOnly, s.nowMs),
+      );
       return;
     case 'LIST_SERVICES':
       if (refusedDuringWarmup(s, request, false)) return;
@@ -143,22 +148,22 @@ function onRequest(s: Step, request: Envelope): void {
 }
 
 function onAnswer(s: Step, pending: PendingRequest, body: WireMessage): void {
-  const ok = body.type === 'HTTP_RESPONSE' && body.status === 200;
+  const status = body.type === 'HTTP_RESPONSE' ? body.status : 0;
   switch (pending.kind) {
     case 'probe':
-      ok ? memberSucceeded(s, pending.target) : memberFailed(s, pending.target, 'timeout');
+      // 1.x ignores 404/501 from a member: "version too low", neither success nor failure.
+      if (status === 404 || status === 501) return;
+      if (status === 200) memberSucceeded(s, pending.target);
+      else memberFailed(s, pending.target, 'timeout');
       return;
     case 'proxy':
       relayProxyAnswer(s, pending, body);
       return;
     case 'sync':
-      if (!ok)
-        syncFailed(
-          s,
-          pending.target,
-          pending.keys,
-          body.type === 'HTTP_RESPONSE' ? `HTTP ${body.status}` : body.type,
-        );
+      // NamingProxy.syncData counts 200 and 304 as delivered; anything else is retried.
+      if (status !== 200 && status !== 304) {
+        syncFailed(s, pending.target, pending.keys, status ? `HTTP ${status}` : body.type);
+      }
       return;
     case 'pull':
       pullFinished(s, pending.source, body.type === 'DATUMS' ? body.datums : []);

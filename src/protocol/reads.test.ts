@@ -91,10 +91,7 @@ describe('GET /instance/list (reference §11.4, 1.x doSrvIpxt)', () => {
     ]);
   });
 
-  // BUG: reference §11.4: the 1.x doSrvIpxt answer also carries `lastRefTime`, `useSpecifiedURL`
-  // (false), `env` ("") and `metadata` ({}) at the top level vs the code (reads.ts listInstances,
-  // messages.ts InstanceListResponse) which has none of them.
-  it.fails('carries the remaining 1.x top-level fields', () => {
+  it('carries the remaining 1.x top-level fields', () => {
     const h = withInstances([instance(SVC, '10.1.0.5')]);
     const list = listInstances(h, 300) as unknown as Record<string, unknown>;
     expect(list).toMatchObject({ useSpecifiedURL: false, env: '', metadata: {}, lastRefTime: 300 });
@@ -141,11 +138,7 @@ describe('GET /instance/list (reference §11.4, 1.x doSrvIpxt)', () => {
     expect(hostFlags(listInstances(h, 200))).toEqual(['10.1.0.5:8080 true true']);
   });
 
-  // BUG: reference §11.4 ("healthy/total ≤ threshold … exactly when every instance is unhealthy";
-  // 1.x doSrvIpxt divides by srvedIPs.size(), disabled instances included, and drops disabled
-  // ones only when writing hosts) vs the code (reads.ts listInstances) computing the ratio over
-  // enabled instances only: a healthy but disabled instance must prevent the protection.
-  it.fails('counts disabled instances in the protect-threshold ratio', () => {
+  it('counts disabled instances in the protect-threshold ratio', () => {
     const h = withInstances([
       instance(SVC, '10.1.0.5', 8080, { healthy: false }),
       instance(SVC, '10.1.0.6', 8080, { healthy: true, enabled: false }),

@@ -5,24 +5,28 @@ import type { NodeState } from './state.ts';
 import { serviceKey } from './store.ts';
 
 const LIST_CACHE_MS = 3000;
+/** Service.protectThreshold default. */
+const PROTECT_THRESHOLD = 0;
 
 /**
  * GET /instance/list, answered from the local copy by any node (so it can be stale).
- * Disabled instances are dropped; with the default protect threshold 0.0, a service whose
- * instances are all unhealthy is returned with every instance shown healthy.
+ * With the default protect threshold 0.0, a service whose instances are all unhealthy is
+ * returned with every instance shown healthy; the ratio counts disabled instances too,
+ * which are dropped only when the host list is written (doSrvIpxt).
  */
 export function listInstances(
   state: NodeState,
   namespace: string,
   groupedName: string,
   healthyOnly: boolean,
+  nowMs: number,
 ): InstanceListResponse {
   const service = state.services.get(serviceKey(namespace, groupedName));
   const all = service ? [...service.instances.values()] : [];
-  const enabled = all.filter((instance) => instance.enabled);
-  const healthyCount = enabled.filter((instance) => instance.healthy).length;
-  const protect = enabled.length > 0 && healthyCount / enabled.length <= 0;
-  const hosts = enabled
+  const healthyCount = all.filter((instance) => instance.healthy).length;
+  const protect = all.length > 0 && healthyCount / all.length <= PROTECT_THRESHOLD;
+  const hosts = all
+    .filter((instance) => instance.enabled)
     .map((instance) => toHost(instance, groupedName, protect || instance.healthy))
     .filter((host) => !healthyOnly || host.healthy);
   return {
@@ -30,7 +34,11 @@ export function listInstances(
     dom: groupedName,
     clusters: '',
     cacheMillis: LIST_CACHE_MS,
+    lastRefTime: nowMs,
     checksum: service ? serviceStatusChecksum(groupedName, all) : '',
+    useSpecifiedURL: false,
+    env: '',
+    metadata: {},
     hosts,
   };
 }

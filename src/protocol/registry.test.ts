@@ -135,10 +135,7 @@ describe('beats on the owner (reference §5.1 beat, §11.3, §9.3)', () => {
     expect(h.instance(SVC.demo, '10.1.0.5:8080')).toMatchObject({ healthy: false, lastBeatMs: 200 });
   });
 
-  // BUG: reference §11.3 / §2.1: the beat answer's clientBeatInterval is the instance's
-  // `preserved.heart.beat.interval` metadata when set vs the code (registry.ts processBeat)
-  // always answers config.clientBeatIntervalMs.
-  it.fails('answers the instance preserved.heart.beat.interval as clientBeatInterval', () => {
+  it('answers the instance preserved.heart.beat.interval as clientBeatInterval', () => {
     const h = new NodeHarness({ self: B });
     h.register(
       100,

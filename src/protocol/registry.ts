@@ -1,5 +1,5 @@
 import type { BeatInfo, BeatResponse, InstanceParams, InstanceRef } from './messages.ts';
-import { type Instance, instanceIdOf } from './model.ts';
+import { type Instance, instanceIdOf, PRESERVED_BEAT_INTERVAL, preservedMs } from './model.ts';
 import type { ServiceState } from './state.ts';
 import type { Step } from './stepContext.ts';
 import { replaceInstances, serviceFor, serviceKey, setHealthy } from './store.ts';
@@ -62,11 +62,9 @@ export function processBeat(step: Step, ref: InstanceRef, beat: BeatInfo | null)
   const instance = service.instances.get(address)!;
   instance.lastBeatMs = step.nowMs;
   if (!instance.marked) setHealthy(step, service, instance, true);
-  return {
-    clientBeatInterval: config.clientBeatIntervalMs,
-    code: 10200,
-    lightBeatEnabled: config.lightBeatEnabled,
-  };
+  // An instance may ask for its own beat period through preserved metadata.
+  const clientBeatInterval = preservedMs(instance, PRESERVED_BEAT_INTERVAL, config.clientBeatIntervalMs);
+  return { clientBeatInterval, code: 10200, lightBeatEnabled: config.lightBeatEnabled };
 }
 
 function paramsFromBeat(namespace: string, beat: BeatInfo): InstanceParams {

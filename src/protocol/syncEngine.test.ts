@@ -235,10 +235,7 @@ describe('sync retry (reference §6.3 NamingProxy.syncData, §1 retry delay 5 s,
     expect(h.timedSends('SYNC_DATUM', C).map((p) => p.atMs)).toEqual([2300, 5000]);
   });
 
-  // BUG (latent: no node answers 304 today): reference §6.3 NamingProxy.syncData: "HTTP 200 or
-  // 304 counts as success" vs the code (node.ts onAnswer, `ok = status === 200`) treating a 304
-  // as a failed push and retrying it.
-  it.fails('a 304 answer counts as delivered, like 200', () => {
+  it('a 304 answer counts as delivered, like 200', () => {
     const h = new NodeHarness({ self: B });
     h.register(300, instanceParams(SVC.demo, '10.1.0.5'));
     h.advanceTo(2300);

@@ -1,5 +1,6 @@
+import { distroHash } from './javaHash.ts';
 import { isResponsibleForHash, mapServerForHash } from './mapper.ts';
-import type { Datum } from './model.ts';
+import { type Datum, serviceNameOfKey } from './model.ts';
 import { note, type Step, sendOneWay, sendRequest, setTimer } from './stepContext.ts';
 import { applyRemoteDatum, checksumOf, datumOf, removeDatum } from './store.ts';
 
@@ -41,8 +42,9 @@ export function receiveChecksums(
   const toUpdate: string[] = [];
   for (const [key, checksum] of Object.entries(checksums)) {
     const service = state.services.get(key);
-    if (service && isResponsibleForHash(state, service.tagHash)) {
-      note(step, 'digestIgnored', `receive responsible key ${service.groupedName} from ${source}`);
+    const tagHash = service?.tagHash ?? distroHash(serviceNameOfKey(key));
+    if (isResponsibleForHash(state, tagHash)) {
+      note(step, 'digestIgnored', `receive responsible key ${serviceNameOfKey(key)} from ${source}`);
       return;
     }
     if (!service?.hasDatum || checksumOf(service) !== checksum) toUpdate.push(key);

@@ -32,7 +32,6 @@ export function runScenario(
   const observer = new RunObserver(scenario.expect.map(createEvaluator), world.truth());
   const unsubscribe = world.onTrace((record) => observer.record(record));
   try {
-    for (const record of missedBootRecords(world)) observer.record(record);
     observer.observe(world.nowMs);
     for (const step of scenario.steps) {
       world.runUntil(step.atMs);
@@ -87,24 +86,6 @@ class RunObserver {
   finish(endMs: number) {
     return this.evaluators.map((evaluator) => evaluator.finish(endMs));
   }
-}
-
-/**
- * A world that boots its nodes in the factory emits their `started` records before anyone
- * can listen. A just-booted node's state is fully known (every member UP, no data), so the
- * records are rebuilt from its view; a world that boots in its first runUntil needs none.
- */
-function missedBootRecords(world: ScenarioWorld): TraceRecord[] {
-  return world
-    .views()
-    .filter((view) => view.status === 'running')
-    .map((view) => ({
-      type: 'node',
-      observer: view.address,
-      status: 'started',
-      members: [view.address, ...Object.keys(view.members)],
-      atMs: world.nowMs,
-    }));
 }
 
 /** Scenarios address nodes by name; the world must number them the same way. */

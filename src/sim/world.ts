@@ -62,6 +62,7 @@ export class World {
   private clock = 0;
   /** World tasks plus node inputs processed so far (node inputs of killed hosts included). */
   private eventsProcessed = 0;
+  private booted = false;
   private readonly rng: Rng;
   private readonly network: NetworkModel;
   private readonly queue = new EventQueue<WorldTask>();
@@ -87,6 +88,16 @@ export class World {
       scheduleBeat: (client, atMs) => this.scheduleBeat(client, atMs),
     };
     for (let i = 1; i <= options.nodeCount; i++) this.slots.push(this.newSlot(nodeAddress(i), i));
+  }
+
+  /**
+   * The nodes start at the first call that advances or changes the world, not in the
+   * constructor, so a listener subscribed right after construction sees their `started`
+   * records and can rebuild every view from the trace alone.
+   */
+  private bootOnce(): void {
+    if (this.booted) return;
+    this.booted = true;
     for (const slot of this.slots) this.boot(slot);
   }
 
@@ -111,6 +122,7 @@ export class World {
 
   /** Processes every event before `atMs`; afterwards the clock reads `atMs`. */
   runUntil(atMs: number): void {
+    this.bootOnce();
     for (;;) {
       const startMs = this.nextEventMs();
       if (startMs >= atMs) break;
@@ -244,7 +256,8 @@ export class World {
     const client = this.clientByAddress.get(request.from);
     if (client) return client.onFailure(requestId, reason, this.clock);
     const slot = this.slotByAddress.get(request.from);
-    if (slot?.status === 'running')
+    // A paused node learns of its failed calls when it runs again, as a stopped JVM would.
+    if (slot?.status === 'running' || slot?.status === 'paused')
       slot.inbound.push({ atMs: this.clock, input: { type: 'requestFailed', requestId, reason } });
   }
 
@@ -315,6 +328,7 @@ export class World {
 
   /** The process dies: memory gone, its host refuses connections. */
   kill(address: Address): void {
+    this.bootOnce();
     const slot = this.slot(address);
     if (slot.status === 'killed') return;
     slot.host = null;
@@ -325,6 +339,7 @@ export class World {
 
   /** A new process on the same address: empty memory, snapshot load. */
   restart(address: Address): void {
+    this.bootOnce();
     const slot = this.slot(address);
     if (slot.status === 'running' || slot.status === 'paused') this.kill(address);
     this.boot(slot);
@@ -332,13 +347,14 @@ export class World {
 
   /** Alive but silent (a stopped JVM): messages to it go unanswered, its timers wait. */
   pause(address: Address): void {
+    this.bootOnce();
     const slot = this.slot(address);
     if (slot.status !== 'running') return;
-    slot.inbound = [];
     this.setStatus(slot, 'paused');
   }
 
   resume(address: Address): void {
+    this.bootOnce();
     const slot = this.slot(address);
     if (slot.status !== 'paused') return;
     slot.resumedAtMs = this.clock;
@@ -347,12 +363,16 @@ export class World {
 
   /** A new member: it boots with the full list, and every running node's cluster.conf gains it. */
   addNode(): Address {
+    this.bootOnce();
     const slot = this.newSlot(nodeAddress(this.slots.length + 1), this.slots.length + 1);
     this.slots.push(slot);
     const members = this.nodeAddresses();
     const input: NodeInput = { type: 'membersChanged', members };
     for (const other of this.slots) {
-      if (other !== slot && other.status === 'running') other.inbound.push({ atMs: this.clock, input });
+      if (other === slot || (other.status !== 'running' && other.status !== 'paused')) continue;
+      // cluster.conf changes on disk; a paused node reads it when it runs again.
+      other.inbound.push({ atMs: this.clock, input });
+      this.emit({ type: 'node', observer: other.address, status: other.status, members, atMs: this.clock });
     }
     this.boot(slot);
     return slot.address;
@@ -383,6 +403,7 @@ export class World {
   // ── clients ─────────────────────────────────────────────────────────────────────────
 
   register(name: string, spec: ClientSpec): void {
+    this.bootOnce();
     if (this.clients.has(name)) throw new Error(`client ${name} exists already`);
     const client = new SimClient(name, spec, this.rng.derive(`client/${name}`), this.clientPort);
     this.clients.set(name, client);
@@ -435,6 +456,7 @@ export class World {
   // ── observation ─────────────────────────────────────────────────────────────────────
 
   views(): NodeView[] {
+    this.bootOnce();
     return this.slots.map((slot) => {
       const base = { address: slot.address, status: slot.status };
       if (!slot.host) return { ...base, members: {}, healthyList: [], instances: {}, initialized: false };
