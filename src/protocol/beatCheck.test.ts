@@ -37,10 +37,28 @@ describe('beat check schedule (reference §7.1, §1 beat-check task period)', ()
     expect(h.timerAt(checkTimer(SVC.orderService))).toBe(7000);
   });
 
-  it('a service created by a received push gets its own check too (it acts only when owned)', () => {
+  it('a non-owner keeps no check armed, and arms it at the service phase when it becomes owner', () => {
+    // demo is B's in [A, B, C] and A's in [A, C] (reference §4.1 vectors: hash % 2 = 0).
     const h = new NodeHarness({ self: A });
     h.request(700, B, { type: 'SYNC_DATUM', datums: [datum(SVC.demo, [instance(SVC.demo, '10.1.0.5')])] });
-    expect(h.timerAt(checkTimer(SVC.demo))).toBe(5700);
+    expect(h.timerAt(checkTimer(SVC.demo))).toBeUndefined();
+    h.advanceTo(7000);
+    h.failNow(h.probeOf(B), 'refused');
+    expect(h.state.healthyList).toEqual([A, C]);
+    // The always-running task of Nacos would next have looked at 700 + 2 × 5000.
+    expect(h.timerAt(checkTimer(SVC.demo))).toBe(10_700);
+  });
+
+  it('an owner that loses the service stops checking it (its check would return at once)', () => {
+    // demo is B's in [A, B, C] and A's in [A, B] (hash % 2 = 0).
+    const h = new NodeHarness({ self: B });
+    h.register(100, instanceParams(SVC.demo, '10.1.0.5'));
+    expect(h.timerAt(checkTimer(SVC.demo))).toBe(5100);
+    h.failNow(h.probeOf(C), 'refused');
+    expect(h.state.healthyList).toEqual([A, B]);
+    h.advanceTo(20_000);
+    expect(h.timerAt(checkTimer(SVC.demo))).toBeUndefined();
+    expect(selfDeletes(h, 0)).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
+import { beatCheckTimer } from './beatSchedule.ts';
 import { isResponsibleForHash } from './mapper.ts';
 import { PRESERVED_BEAT_TIMEOUT, PRESERVED_DELETE_TIMEOUT, preservedMs } from './model.ts';
 import { type Step, sendRequest, setTimer } from './stepContext.ts';
-import { beatCheckTimer, setHealthy } from './store.ts';
+import { setHealthy } from './store.ts';
 
 /**
  * ClientBeatCheckTask, one per service every interval. Only the owner acts: past the
@@ -13,8 +14,11 @@ export function runBeatCheck(step: Step, key: string): void {
   const state = step.state;
   const service = state.services.get(key);
   if (!service) return;
+  if (!isResponsibleForHash(state, service.tagHash)) {
+    service.beatCheckArmed = false; // armed again if this node becomes the owner
+    return;
+  }
   setTimer(step, beatCheckTimer(key), step.nowMs + state.config.beatCheckIntervalMs);
-  if (!isResponsibleForHash(state, service.tagHash)) return;
   for (const instance of service.instances.values()) {
     if (instance.marked) continue;
     const silentMs = step.nowMs - instance.lastBeatMs;

@@ -19,5 +19,15 @@ const JAVA_INT_MAX = 2147483647;
  * absolute value never overflows (it is 1 for "polygenelubricants").
  */
 export function distroHash(tag: string): number {
-  return Math.abs(javaStringHashCode(tag) % JAVA_INT_MAX);
+  let hash = memo.get(tag);
+  if (hash === undefined) {
+    hash = Math.abs(javaStringHashCode(tag) % JAVA_INT_MAX);
+    // Every forwarded write and beat hashes its service name; the set of names is small.
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(tag, hash);
+  }
+  return hash;
 }
+
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, number>();

@@ -28,9 +28,21 @@ export function isResponsible(state: NodeState, tag: string): boolean {
 export function isResponsibleForHash(state: NodeState, tagHash: number): boolean {
   const list = state.healthyList;
   if (list.length === 0) return false;
-  const index = list.indexOf(state.self);
+  const index = selfIndex(list, state.self);
   if (index < 0) return true;
   return tagHash % list.length === index;
+}
+
+/** Every list belongs to one node and is replaced, never edited, so its self index is memoised. */
+const selfIndexes = new WeakMap<readonly Address[], number>();
+
+function selfIndex(list: readonly Address[], self: Address): number {
+  let index = selfIndexes.get(list);
+  if (index === undefined) {
+    index = list.indexOf(self);
+    selfIndexes.set(list, index);
+  }
+  return index;
 }
 
 /** DistroMapper.mapSrv: where this node sends writes for a tag. */

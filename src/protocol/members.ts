@@ -1,3 +1,4 @@
+import { armOwnedBeatChecks } from './beatSchedule.ts';
 import type { FailureReason, MemberState } from './io.ts';
 import { computeHealthyList } from './mapper.ts';
 import type { Address } from './model.ts';
@@ -50,6 +51,7 @@ function changeState(step: Step, address: Address, next: MemberState): void {
   trace(step, { type: 'member', observer: state.self, subject: address, from: previous, to: next });
   // A MembersChangeEvent makes DistroMapper rebuild its list; UP↔SUSPICIOUS leaves it as it was.
   state.healthyList = computeHealthyList(state);
+  armOwnedBeatChecks(step);
 }
 
 /** cluster.conf changed: new members start UP (HEAD behaviour), removed ones are forgotten. */
@@ -62,4 +64,5 @@ export function replaceMembers(step: Step, allMembers: readonly Address[]): void
   state.peers = peers;
   state.probeCursor = Math.min(state.probeCursor, peers.length - 1);
   state.healthyList = computeHealthyList(state);
+  armOwnedBeatChecks(step);
 }

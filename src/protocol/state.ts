@@ -28,6 +28,12 @@ export interface ServiceState {
   checksum: string | null;
   /** The health-status channel's service checksum, cached likewise. */
   statusChecksum: string | null;
+  /**
+   * When the service was created: its beat check runs at this time plus whole intervals.
+   * Only an owner keeps the check's timer armed (see beatCheck.ts).
+   */
+  readonly createdAtMs: number;
+  beatCheckArmed: boolean;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { armBeatCheckIfOwner } from './beatSchedule.ts';
 import { datumChecksum, serviceStatusChecksum } from './checksum.ts';
 import { distroHash } from './javaHash.ts';
 import {
@@ -9,16 +10,11 @@ import {
   serviceNameOfKey,
 } from './model.ts';
 import type { ServiceState } from './state.ts';
-import { type Step, setTimer, trace } from './stepContext.ts';
-
-/** The timer of one service's beat check (one ClientBeatCheckTask per service). */
-export function beatCheckTimer(key: string): string {
-  return `beatCheck:${key}`;
-}
+import { type Step, trace } from './stepContext.ts';
 
 /**
  * The Service for a key, created on first use like ServiceManager.createEmptyService.
- * Creating it schedules its beat check one interval later (HealthCheckReactor.scheduleCheck).
+ * Creating it starts its beat check (HealthCheckReactor.scheduleCheck; see beatCheck.ts).
  */
 export function serviceFor(step: Step, key: string): ServiceState {
   const existing = step.state.services.get(key);
@@ -32,9 +28,11 @@ export function serviceFor(step: Step, key: string): ServiceState {
     hasDatum: false,
     checksum: null,
     statusChecksum: null,
+    createdAtMs: step.nowMs,
+    beatCheckArmed: false,
   };
   step.state.services.set(key, service);
-  setTimer(step, beatCheckTimer(key), step.nowMs + step.state.config.beatCheckIntervalMs);
+  armBeatCheckIfOwner(step, service);
   return service;
 }
 
@@ -91,14 +89,15 @@ export function applyRemoteDatum(step: Step, datum: Datum): void {
     const address = instanceAddress(incoming);
     const local = service.instances.get(address);
     const healthy = local && !incoming.marked ? local.healthy : incoming.healthy;
-    next.set(address, { ...incoming, metadata: { ...incoming.metadata }, healthy });
+    // Metadata objects are never changed in place (a write brings new ones), so they are shared.
+    next.set(address, { ...incoming, healthy });
   }
   replaceInstances(step, service, next);
 }
 
 /** The Datum as it would be serialised now (a copy: the receiver must not share objects). */
 export function datumOf(service: ServiceState): Datum {
-  const instances = [...service.instances.values()].map((i) => ({ ...i, metadata: { ...i.metadata } }));
+  const instances = [...service.instances.values()].map((i) => ({ ...i }));
   return { key: service.key, instances };
 }
 

@@ -1,6 +1,7 @@
 import { distroHash } from './javaHash.ts';
-import { isResponsibleForHash, mapServerForHash } from './mapper.ts';
+import { isResponsibleForHash } from './mapper.ts';
 import { type Datum, serviceNameOfKey } from './model.ts';
+import { servicesOwnedBy } from './ownerIndex.ts';
 import { note, type Step, sendOneWay, sendRequest, setTimer } from './stepContext.ts';
 import { applyRemoteDatum, checksumOf, datumOf, removeDatum } from './store.ts';
 
@@ -49,9 +50,8 @@ export function receiveChecksums(
     }
     if (!service?.hasDatum || checksumOf(service) !== checksum) toUpdate.push(key);
   }
-  for (const service of state.services.values()) {
-    if (!service.hasDatum || mapServerForHash(state, service.tagHash) !== source) continue;
-    if (service.key in checksums) continue;
+  for (const service of servicesOwnedBy(state, source)) {
+    if (!service.hasDatum || service.key in checksums) continue;
     note(step, 'staleKeyRemoved', `${service.groupedName} is owned by ${source} but missing from its digest`);
     removeDatum(step, service);
   }

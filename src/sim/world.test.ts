@@ -187,3 +187,17 @@ describe('§12.5 owner hangs (timeouts, not refusals)', () => {
       expect(view.instances[DEMO]).toEqual({ '10.9.0.4:8080': true });
   });
 });
+
+describe('time never runs backwards', () => {
+  it('a request timeout shorter than the network delay still fires after the window that set it', () => {
+    // 5 s links and a 2 s proxy timeout: the window must shrink to the timeout.
+    const world = createWorld({ seed: 3, nodeCount: 3, link: { latencyMs: 5000, jitterMs: 0 } });
+    const times: number[] = [];
+    world.onTrace((record) => times.push(record.atMs));
+    world.runUntil(100);
+    world.register('c1', { serviceName: 'orders', ip: '10.1.0.1', port: 8080, via: '10.0.0.2:8848' });
+    world.runUntil(60_000);
+    expect(times.length).toBeGreaterThan(10);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+});

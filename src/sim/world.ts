@@ -4,7 +4,7 @@ import { type Envelope, kindOf } from '../protocol/messages.ts';
 import type { Address } from '../protocol/model.ts';
 import { beliefOf } from '../protocol/view.ts';
 import type { Truth } from './checkers.ts';
-import { type ClientPort, SimClient } from './client.ts';
+import { CLIENT_REQUEST_TIMEOUT_MS, type ClientPort, SimClient } from './client.ts';
 import { EventQueue } from './eventQueue.ts';
 import { NetworkModel } from './network.ts';
 import { type InboundEvent, NodeHost, type WindowResult } from './nodeHost.ts';
@@ -76,12 +76,25 @@ export class World {
   private readonly traceListeners = new Set<(record: TraceRecord) => void>();
   private readonly messageListeners = new Set<(record: MessageRecord) => void>();
   private readonly clientPort: ClientPort;
+  private readonly shortestTimeoutMs: number;
+  /** Reused every window: the results of the nodes that ran, in node order. */
+  private readonly windowResults: WindowResult[] = [];
 
   constructor(options: WorldOptions) {
     this.seed = options.seed;
     this.config = resolveConfig(options.config);
     this.rng = new Rng(options.seed);
     this.network = new NetworkModel(this.rng.derive('network'), { ...DEFAULT_LINK, ...options.link });
+    const c = this.config;
+    this.shortestTimeoutMs = Math.min(
+      c.proxyTimeoutMs,
+      c.memberProbeTimeoutMs,
+      c.syncTimeoutMs,
+      c.verifyPullTimeoutMs,
+      c.loadTimeoutMs,
+      c.serviceStatusPullTimeoutMs,
+      CLIENT_REQUEST_TIMEOUT_MS,
+    );
     this.clientPort = {
       servers: () => this.slots.map((slot) => slot.address),
       send: (envelope) => this.route(envelope, this.clock),
@@ -126,10 +139,19 @@ export class World {
     for (;;) {
       const startMs = this.nextEventMs();
       if (startMs >= atMs) break;
-      const endMs = Math.min(startMs + this.network.minDelayMs(), atMs);
+      const endMs = Math.min(startMs + this.windowWidthMs(), atMs);
       this.runWindow(startMs, endMs);
     }
     this.clock = Math.max(this.clock, atMs);
+  }
+
+  /**
+   * A window may be no wider than the shortest network delay, so a message sent in it
+   * arrives after it, and no wider than the shortest request timeout, so a timeout set in
+   * it fires after it: both are scheduled when the window's output is merged.
+   */
+  private windowWidthMs(): number {
+    return Math.max(1, Math.min(this.network.minDelayMs(), this.shortestTimeoutMs));
   }
 
   private nextEventMs(): number {
@@ -151,30 +173,32 @@ export class World {
       this.eventsProcessed += 1;
       this.runTask(entry.item);
     }
-    const results: [NodeSlot, WindowResult][] = [];
+    const results = this.windowResults;
+    results.length = 0;
     for (const slot of this.slots) {
       if (slot.status !== 'running' || !slot.host) continue;
       if (slot.inbound.length === 0 && slot.nextTimerAtMs >= endMs) continue;
       const before = slot.host.inputsProcessed;
       const result = slot.host.runWindow(slot.inbound, Math.max(startMs, slot.resumedAtMs), endMs);
       this.eventsProcessed += slot.host.inputsProcessed - before;
-      slot.inbound = [];
+      slot.inbound.length = 0;
       slot.nextTimerAtMs = result.nextTimerAtMs;
-      results.push([slot, result]);
+      results.push(result);
     }
     this.clock = endMs;
     this.merge(results);
   }
 
   /** Sends in node order, then send order; traces sorted by time, node order kept at ties. */
-  private merge(results: readonly [NodeSlot, WindowResult][]): void {
+  private merge(results: readonly WindowResult[]): void {
     const traces: TraceRecord[] = [];
-    for (const [, result] of results) {
+    const listening = this.traceListeners.size > 0;
+    for (const result of results) {
       for (const send of result.sends) this.route(send.envelope, send.atMs);
       for (const send of result.loopbackSends) this.recordLoopback(send.envelope, send.atMs);
-      for (const trace of result.traces) traces.push({ ...trace.event, atMs: trace.atMs });
+      if (listening) for (const trace of result.traces) traces.push({ ...trace.event, atMs: trace.atMs });
     }
-    if (traces.length === 0 || this.traceListeners.size === 0) return;
+    if (traces.length === 0) return;
     traces.sort((a, b) => a.atMs - b.atMs);
     for (const record of traces) this.emit(record);
   }
@@ -201,9 +225,15 @@ export class World {
     this.count(envelope).sent += 1;
     if (envelope.timeoutMs !== undefined) {
       this.pending.set(envelope.id, { from: envelope.from, to: envelope.to });
-      this.queue.push(sentAtMs + envelope.timeoutMs, { kind: 'timeout', requestId: envelope.id });
+      // Never in the past, even with a zero timeout: the world's clock only moves forward.
+      this.queue.push(Math.max(sentAtMs + envelope.timeoutMs, this.clock), {
+        kind: 'timeout',
+        requestId: envelope.id,
+      });
     }
-    const route = this.network.route(envelope.from, envelope.to, sentAtMs);
+    // Links between nodes are FIFO like one TCP connection; a client's calls are not.
+    const ordered = this.slotByAddress.has(envelope.from) && this.slotByAddress.has(envelope.to);
+    const route = this.network.route(envelope.from, envelope.to, sentAtMs, ordered);
     if (route.fate === 'lost') {
       this.count(envelope).dropped += 1;
       this.publish(envelope, sentAtMs, route.atMs, 'lost');
