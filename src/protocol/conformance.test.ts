@@ -48,7 +48,6 @@ import {
   C,
   CLIENT,
   datum,
-  entriesOf,
   httpAnswer,
   instance,
   instanceChanges,
@@ -63,7 +62,6 @@ import {
 } from './harness.test-utils.ts';
 import { distroHash } from './javaHash.ts';
 import { isResponsible, mapServer, ownerIn } from './mapper.ts';
-import type { Instance } from './model.ts';
 import { createNode } from './node.ts';
 
 describe('T1 DistroMapperTest', () => {
@@ -379,12 +377,11 @@ function recordInstances(w: World): InstanceEvent[] {
   return events;
 }
 
-function storedInstance(w: World, node: string, groupedName: string, address: string): Instance | undefined {
-  const state = w.hostOf(node)?.nodeState;
-  if (!state) return undefined;
-  const service = entriesOf(state.services).find(([, s]) => s.groupedName === groupedName)?.[1];
-  if (!service) return undefined;
-  return entriesOf<Instance>(service.instances).find(([addr]) => addr === address)?.[1];
+function storedInstance(w: World, node: string, groupedName: string, address: string) {
+  const inspection = w.inspect(node);
+  if (!inspection || inspection instanceof Promise) return undefined;
+  const service = inspection.services.find((s) => s.name === groupedName);
+  return service?.instances.find((i) => i.address === address);
 }
 
 describe('T9 ClientBeat_ITCase (1.x IT)', () => {

@@ -33,6 +33,8 @@ export interface WindowResult {
   readonly traces: TimedTrace[];
   /** When the node's next timer is due (Infinity when none). */
   readonly nextTimerAtMs: number;
+  /** How many inputs the node processed in the window (the benchmark's event count). */
+  readonly inputCount: number;
 }
 
 type LocalEvent =
@@ -76,7 +78,10 @@ export class NodeHost {
     loopbackSends: [],
     traces: [],
     nextTimerAtMs: Number.POSITIVE_INFINITY,
+    inputCount: 0,
   };
+  /** The time of the last input processed. */
+  clockMs = 0;
 
   /**
    * Runs one window. The result object is reused by the next call (a window's output is
@@ -88,6 +93,7 @@ export class NodeHost {
     result.sends.length = 0;
     result.loopbackSends.length = 0;
     result.traces.length = 0;
+    const inputsBefore = this.inputsProcessed;
     let next = 0;
     for (;;) {
       const inboundAtMs = next < inbound.length ? inbound[next]!.atMs : Number.POSITIVE_INFINITY;
@@ -102,7 +108,9 @@ export class NodeHost {
         this.runLocal(this.local.pop()!.item, nowMs, result);
       }
     }
-    (result as { nextTimerAtMs: number }).nextTimerAtMs = this.local.peekTime();
+    const writable = result as { nextTimerAtMs: number; inputCount: number };
+    writable.nextTimerAtMs = this.local.peekTime();
+    writable.inputCount = this.inputsProcessed - inputsBefore;
     return result;
   }
 
@@ -119,6 +127,7 @@ export class NodeHost {
 
   private apply(input: NodeInput, nowMs: number, result: WindowResult): void {
     this.inputsProcessed += 1;
+    this.clockMs = nowMs;
     for (const effect of step(this.state, input, { nowMs })) {
       switch (effect.type) {
         case 'send':

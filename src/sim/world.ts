@@ -6,9 +6,12 @@ import { beliefOf } from '../protocol/view.ts';
 import type { Truth } from './checkers.ts';
 import { CLIENT_REQUEST_TIMEOUT_MS, type ClientPort, SimClient } from './client.ts';
 import { EventQueue } from './eventQueue.ts';
+import { InProcessRuntime } from './inProcessRuntime.ts';
+import type { NodeInspection } from './inspect.ts';
 import { NetworkModel } from './network.ts';
-import { type InboundEvent, NodeHost, type WindowResult } from './nodeHost.ts';
+import type { InboundEvent, WindowResult } from './nodeHost.ts';
 import { Rng } from './rng.ts';
+import { isCrash, type NodeRuntime, type WindowBatch, type WindowOutcome } from './runtime.ts';
 import {
   type ClientSpec,
   DEFAULT_LINK,
@@ -20,6 +23,7 @@ import {
   type TraceRecord,
   type WorldOptions,
 } from './types.ts';
+import { ViewModel } from './viewModel.ts';
 
 /** n1 → 10.0.0.1:8848: addresses as a cluster.conf would list them. */
 export function nodeAddress(index: number): Address {
@@ -36,7 +40,6 @@ type WorldTask =
 interface NodeSlot {
   readonly address: Address;
   readonly index: number;
-  host: NodeHost | null;
   status: NodeStatus;
   nextTimerAtMs: number;
   inbound: InboundEvent[];
@@ -80,7 +83,15 @@ export class World {
   /** Reused every window: the results of the nodes that ran, in node order. */
   private readonly windowResults: WindowResult[] = [];
 
-  constructor(options: WorldOptions) {
+  private readonly runtime: NodeRuntime;
+  /** Views rebuilt from the trace, kept only when the runtime cannot be read synchronously. */
+  private readonly traceViews: ViewModel | null;
+  private readonly batches: WindowBatch[] = [];
+  private readonly batchSlots: NodeSlot[] = [];
+
+  constructor(options: WorldOptions, runtime: NodeRuntime = new InProcessRuntime()) {
+    this.runtime = runtime;
+    this.traceViews = runtime instanceof InProcessRuntime ? null : new ViewModel();
     this.seed = options.seed;
     this.config = resolveConfig(options.config);
     this.rng = new Rng(options.seed);
@@ -133,16 +144,74 @@ export class World {
     return () => this.messageListeners.delete(listener);
   }
 
-  /** Processes every event before `atMs`; afterwards the clock reads `atMs`. */
+  /**
+   * Processes every event before `atMs`; afterwards the clock reads `atMs`. The last window
+   * is cut at `atMs`, so a step applied next happens exactly then. Needs a synchronous runtime.
+   */
   runUntil(atMs: number): void {
+    this.drive(this.windows(atMs, true));
+  }
+
+  /** `runUntil` for any runtime. */
+  runUntilAsync(atMs: number): Promise<void> {
+    return this.driveAsync(this.windows(atMs, true));
+  }
+
+  /**
+   * Runs whole windows while the next one starts before `targetMs`, so the clock may end a
+   * little past it. Pacing uses this: however wall time slices the run, the windows are the
+   * ones `runUntil` would cut at the same step times, so the trace does not depend on speed.
+   * With nothing to do before the target, the clock moves to the target.
+   */
+  advance(targetMs: number): void {
+    this.drive(this.windows(targetMs, false));
+  }
+
+  advanceAsync(targetMs: number): Promise<void> {
+    return this.driveAsync(this.windows(targetMs, false));
+  }
+
+  /** Runs exactly one window, the next one with something in it; false when there is none. */
+  async stepWindowAsync(): Promise<boolean> {
+    this.bootOnce();
+    const startMs = this.nextEventMs();
+    if (startMs === Number.POSITIVE_INFINITY) return false;
+    await this.driveAsync(this.windows(startMs + 1, false));
+    return true;
+  }
+
+  private drive(windows: Generator<readonly WindowBatch[], void, readonly WindowOutcome[]>): void {
+    let next = windows.next();
+    while (!next.done) {
+      const outcomes = this.runtime.runWindow(next.value);
+      if (!Array.isArray(outcomes)) throw new Error('this runtime is asynchronous: use the *Async methods');
+      next = windows.next(outcomes as readonly WindowOutcome[]);
+    }
+  }
+
+  private async driveAsync(
+    windows: Generator<readonly WindowBatch[], void, readonly WindowOutcome[]>,
+  ): Promise<void> {
+    let next = windows.next();
+    while (!next.done) next = windows.next(await this.runtime.runWindow(next.value));
+  }
+
+  /** The lock-step loop; it yields each window's batches and gets the nodes' outcomes back. */
+  private *windows(
+    targetMs: number,
+    cut: boolean,
+  ): Generator<readonly WindowBatch[], void, readonly WindowOutcome[]> {
     this.bootOnce();
     for (;;) {
       const startMs = this.nextEventMs();
-      if (startMs >= atMs) break;
-      const endMs = Math.min(startMs + this.windowWidthMs(), atMs);
-      this.runWindow(startMs, endMs);
+      if (startMs >= targetMs) break;
+      const fullEndMs = startMs + this.windowWidthMs();
+      const endMs = cut ? Math.min(fullEndMs, targetMs) : fullEndMs;
+      const batches = this.openWindow(startMs, endMs);
+      const outcomes = batches.length > 0 ? yield batches : [];
+      this.closeWindow(endMs, outcomes);
     }
-    this.clock = Math.max(this.clock, atMs);
+    this.clock = Math.max(this.clock, targetMs);
   }
 
   /**
@@ -165,34 +234,64 @@ export class World {
     return next;
   }
 
-  /** One lock-step window: world events first, then every node, then the merge. */
-  private runWindow(startMs: number, endMs: number): void {
+  /** A window's first half: world events in time order, then each busy node's batch. */
+  private openWindow(startMs: number, endMs: number): readonly WindowBatch[] {
     while (this.queue.peekTime() < endMs) {
       const entry = this.queue.pop()!;
       this.clock = entry.atMs;
       this.eventsProcessed += 1;
       this.runTask(entry.item);
     }
+    const batches = this.batches;
+    batches.length = 0;
+    this.batchSlots.length = 0;
+    for (const slot of this.slots) {
+      if (slot.status !== 'running') continue;
+      if (slot.inbound.length === 0 && slot.nextTimerAtMs >= endMs) continue;
+      // The node gets its own copy of the list; the slot starts a new one.
+      batches.push({
+        address: slot.address,
+        inbound: slot.inbound,
+        startMs: Math.max(startMs, slot.resumedAtMs),
+        endMs,
+      });
+      slot.inbound = [];
+      this.batchSlots.push(slot);
+    }
+    return batches;
+  }
+
+  /** A window's second half: crashed nodes stop, the others' outputs are merged in node order. */
+  private closeWindow(endMs: number, outcomes: readonly WindowOutcome[]): void {
     const results = this.windowResults;
     results.length = 0;
-    for (const slot of this.slots) {
-      if (slot.status !== 'running' || !slot.host) continue;
-      if (slot.inbound.length === 0 && slot.nextTimerAtMs >= endMs) continue;
-      const before = slot.host.inputsProcessed;
-      const result = slot.host.runWindow(slot.inbound, Math.max(startMs, slot.resumedAtMs), endMs);
-      this.eventsProcessed += slot.host.inputsProcessed - before;
-      slot.inbound.length = 0;
-      slot.nextTimerAtMs = result.nextTimerAtMs;
-      results.push(result);
-    }
+    this.batchSlots.forEach((slot, i) => {
+      const outcome = outcomes[i]!;
+      if (isCrash(outcome)) {
+        this.crash(slot, outcome.crashed);
+        return;
+      }
+      this.eventsProcessed += outcome.inputCount;
+      slot.nextTimerAtMs = outcome.nextTimerAtMs;
+      results.push(outcome);
+    });
     this.clock = endMs;
     this.merge(results);
+  }
+
+  /** A process that threw: it is gone like a killed one, and its error is kept for the UI. */
+  private crash(slot: NodeSlot, error: string): void {
+    this.runtime.terminate(slot.address);
+    slot.inbound = [];
+    slot.nextTimerAtMs = Number.POSITIVE_INFINITY;
+    slot.status = 'crashed';
+    this.emit({ type: 'node', observer: slot.address, status: 'crashed', detail: error, atMs: this.clock });
   }
 
   /** Sends in node order, then send order; traces sorted by time, node order kept at ties. */
   private merge(results: readonly WindowResult[]): void {
     const traces: TraceRecord[] = [];
-    const listening = this.traceListeners.size > 0;
+    const listening = this.traceListeners.size > 0 || this.traceViews !== null;
     for (const result of results) {
       for (const send of result.sends) this.route(send.envelope, send.atMs);
       for (const send of result.loopbackSends) this.recordLoopback(send.envelope, send.atMs);
@@ -315,6 +414,7 @@ export class World {
   }
 
   private emit(record: TraceRecord): void {
+    this.traceViews?.apply(record);
     for (const listener of this.traceListeners) listener(record);
   }
 
@@ -324,7 +424,6 @@ export class World {
     const slot: NodeSlot = {
       address,
       index,
-      host: null,
       status: 'killed',
       nextTimerAtMs: Number.POSITIVE_INFINITY,
       inbound: [],
@@ -337,7 +436,7 @@ export class World {
   /** A fresh process with empty memory and cluster.conf listing every node. */
   private boot(slot: NodeSlot): void {
     const members = this.nodeAddresses();
-    slot.host = new NodeHost(slot.address, members, this.config, this.clock);
+    this.runtime.spawn(slot.address, members, this.config, this.clock);
     slot.status = 'running';
     slot.inbound = [{ atMs: this.clock, input: { type: 'start' } }];
     slot.nextTimerAtMs = Number.POSITIVE_INFINITY;
@@ -360,8 +459,8 @@ export class World {
   kill(address: Address): void {
     this.bootOnce();
     const slot = this.slot(address);
-    if (slot.status === 'killed') return;
-    slot.host = null;
+    if (slot.status === 'killed' || slot.status === 'crashed') return;
+    this.runtime.terminate(address);
     slot.inbound = [];
     slot.nextTimerAtMs = Number.POSITIVE_INFINITY;
     this.setStatus(slot, 'killed');
@@ -489,8 +588,15 @@ export class World {
     this.bootOnce();
     return this.slots.map((slot) => {
       const base = { address: slot.address, status: slot.status };
-      if (!slot.host) return { ...base, members: {}, healthyList: [], instances: {}, initialized: false };
-      return { ...base, ...beliefOf(slot.host.nodeState) };
+      const empty = { ...base, members: {}, healthyList: [], instances: {}, initialized: false };
+      if (slot.status === 'killed' || slot.status === 'crashed') return empty;
+      if (this.runtime instanceof InProcessRuntime) {
+        const host = this.runtime.host(slot.address);
+        return host ? { ...base, ...beliefOf(host.nodeState) } : empty;
+      }
+      // Nodes in workers cannot be read synchronously; their traced views are exact.
+      const traced = this.traceViews?.view(slot.address);
+      return traced ? { ...traced, status: slot.status } : empty;
     });
   }
 
@@ -522,9 +628,14 @@ export class World {
     return this.counts;
   }
 
-  /** The host of a running or paused node, for inspectors. */
-  hostOf(address: Address): NodeHost | null {
-    return this.slot(address).host;
+  /** Everything a running or paused node knows, for the node inspector. */
+  inspect(address: Address): NodeInspection | null | Promise<NodeInspection | null> {
+    return this.runtime.inspect(address);
+  }
+
+  /** Ends every node process. */
+  dispose(): void {
+    this.runtime.dispose();
   }
 
   networkState(): ReturnType<NetworkModel['describe']> {
