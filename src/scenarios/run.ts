@@ -102,7 +102,8 @@ function copyCounts(counts: Readonly<Record<string, MessageCounts>>): Record<str
 }
 
 /** Performs one step; returns warnings (an added node numbered unlike its name). */
-function applyStep(world: ScenarioWorld, step: Step): string[] {
+/** Applies one scenario step (or a user action of the same shape) to the world; returns warnings. */
+export function applyStep(world: ScenarioWorld, step: Step): string[] {
   switch (step.do) {
     case 'register':
       world.register(step.client, {

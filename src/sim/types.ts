@@ -39,6 +39,19 @@ export interface ClientSpec {
   readonly via?: Address;
 }
 
+/** A simulated client as the UI lists it. */
+export interface ClientInfo {
+  readonly name: string;
+  readonly address: Address;
+  /** group@@service */
+  readonly service: string;
+  /** ip:port */
+  readonly instance: string;
+  readonly alive: boolean;
+  readonly registered: boolean;
+  readonly lightBeat: boolean;
+}
+
 /** The options a World is built from. */
 export interface WorldOptions {
   readonly seed: number;

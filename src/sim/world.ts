@@ -13,6 +13,7 @@ import type { InboundEvent, WindowResult } from './nodeHost.ts';
 import { Rng } from './rng.ts';
 import { isCrash, type NodeRuntime, type WindowBatch, type WindowOutcome } from './runtime.ts';
 import {
+  type ClientInfo,
   type ClientSpec,
   DEFAULT_LINK,
   type LinkParams,
@@ -622,6 +623,19 @@ export class World {
   /** Events processed so far: world tasks (arrivals, timeouts, client beats) and node inputs. */
   get eventCount(): number {
     return this.eventsProcessed;
+  }
+
+  /** The simulated SDK clients and what they are doing. */
+  clientsInfo(): ClientInfo[] {
+    return [...this.clients.values()].map((client) => ({
+      name: client.name,
+      address: client.address,
+      service: client.params.groupedName,
+      instance: client.instanceAddress,
+      alive: client.alive,
+      registered: client.registered,
+      lightBeat: client.lightBeat,
+    }));
   }
 
   messageCounts(): Readonly<Record<string, MessageCounts>> {

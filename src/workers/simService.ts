@@ -1,0 +1,206 @@
+import type { DistroConfig } from '../protocol/config.ts';
+import { describeEnvelope } from '../protocol/describe.ts';
+import { parseScenarioValue } from '../scenarios/parse.ts';
+import { applyStep } from '../scenarios/run.ts';
+import type { Scenario, Step } from '../scenarios/schema.ts';
+import { checkConvergence, ConvergenceTracker } from '../sim/checkers.ts';
+import { type Frame, type FrameMessage, frameNodes, type LogEntry } from '../sim/frame.ts';
+import type { NodeInspection } from '../sim/inspect.ts';
+import type { NodeRuntime } from '../sim/runtime.ts';
+import type { LinkParams, MessageRecord, TraceRecord } from '../sim/types.ts';
+import { World } from '../sim/world.ts';
+
+/** What a session starts from. */
+export interface SessionConfig {
+  readonly seed: number;
+  readonly nodeCount: number;
+  readonly params?: Partial<DistroConfig>;
+  readonly link?: Partial<LinkParams>;
+}
+
+/** A user action with the virtual time it was applied at: a scenario step. */
+export type RecordedStep = Step;
+
+export type ActResult = { readonly ok: true; readonly frame: Frame } | { readonly ok: false; readonly errors: string[] };
+
+/** How long a finished message stays in the frame, so its arrival or death can be drawn. */
+const MESSAGE_AFTERGLOW_MS = 400;
+const LOG_LINES_PER_FRAME = 400;
+const EVENTS_PER_FRAME = 400;
+/** Steps that count as faults for the convergence stopwatch. */
+const FAULTS = new Set(['kill', 'restart', 'pause', 'resume', 'partition', 'cut', 'heal', 'link', 'addNode', 'stopClient', 'resumeClient', 'deregister', 'cutClient', 'register']);
+
+/**
+ * One playground session: a World, the user's recorded actions, and the frames the UI
+ * draws. It runs wherever it is constructed (the sim worker, or the page for tests); the
+ * runtime decides where the nodes run. Every action is validated as a scenario step, so
+ * the UI, permalinks and scenario files share one set of rules and messages, and the
+ * recording *is* a scenario that replays the same run.
+ */
+export class SimService {
+  private world!: World;
+  private config!: SessionConfig;
+  private steps: RecordedStep[] = [];
+  private frameSeq = 0;
+  private inFlight = new Map<string, FrameMessage>();
+  private log: LogEntry[] = [];
+  private logSeq = 0;
+  private events: TraceRecord[] = [];
+  private tracker = new ConvergenceTracker();
+  private lastConvergeMs: number | null = null;
+  private errors = new Map<string, string>();
+  private traceHash = 0x811c9dc5;
+
+  constructor(
+    private readonly makeRuntime: () => NodeRuntime,
+    private readonly runtimeName: 'workers' | 'in-process',
+  ) {}
+
+  /** A fresh run from a seed and a cluster (the old run's processes end). */
+  async reset(config: SessionConfig): Promise<Frame> {
+    this.world?.dispose();
+    this.config = config;
+    this.steps = [];
+    this.inFlight.clear();
+    this.log = [];
+    this.events = [];
+    this.tracker = new ConvergenceTracker();
+    this.lastConvergeMs = null;
+    this.errors.clear();
+    this.traceHash = 0x811c9dc5;
+    const options = { seed: config.seed, nodeCount: config.nodeCount, ...(config.params ? { config: config.params } : {}), ...(config.link ? { link: config.link } : {}) };
+    this.world = new World(options, this.makeRuntime());
+    this.world.onTrace((record) => this.onTrace(record));
+    this.world.onMessage((record) => this.onMessage(record));
+    await this.world.runUntilAsync(0);
+    return this.frame();
+  }
+
+  /** Moves virtual time forward by about `deltaMs`, in whole windows (pacing). */
+  async advance(deltaMs: number): Promise<Frame> {
+    await this.world.advanceAsync(this.world.nowMs + Math.max(0, deltaMs));
+    return this.frame();
+  }
+
+  /** Runs the next window that has anything in it. */
+  async stepEvent(): Promise<Frame> {
+    await this.world.stepWindowAsync();
+    return this.frame();
+  }
+
+  /** As fast as possible to `atMs` (exact: the last window is cut there). */
+  async runUntil(atMs: number): Promise<Frame> {
+    if (atMs > this.world.nowMs) await this.world.runUntilAsync(atMs);
+    return this.frame();
+  }
+
+  /** Applies a user action now, after checking it as a scenario step; nothing changes if it is bad. */
+  async act(action: Record<string, unknown>): Promise<ActResult> {
+    const step = { ...action, atMs: this.world.nowMs } as Record<string, unknown>;
+    const checked = this.validate([...this.steps, step]);
+    if (!checked.ok) return checked;
+    const accepted = checked.scenario.steps[checked.scenario.steps.length - 1]!;
+    await this.world.runUntilAsync(accepted.atMs);
+    applyStep(this.world, accepted);
+    this.steps.push(accepted);
+    if (FAULTS.has(accepted.do)) this.tracker.markFault(accepted.atMs);
+    return { ok: true, frame: this.frame() };
+  }
+
+  async inspect(address: string): Promise<NodeInspection | null> {
+    return this.world.inspect(address);
+  }
+
+  /** Time travel: the same seed and the same actions up to `atMs`, replayed from the start. */
+  async seek(atMs: number): Promise<Frame> {
+    const steps = this.steps.filter((step) => step.atMs <= atMs);
+    await this.reset(this.config);
+    for (const step of steps) {
+      await this.world.runUntilAsync(step.atMs);
+      applyStep(this.world, step);
+      this.steps.push(step);
+      if (FAULTS.has(step.do)) this.tracker.markFault(step.atMs);
+    }
+    await this.world.runUntilAsync(atMs);
+    return this.frame();
+  }
+
+  /** The run so far as a scenario: seed, cluster and every action, replayable anywhere. */
+  recording(): { config: SessionConfig; steps: readonly RecordedStep[]; nowMs: number } {
+    return { config: this.config, steps: [...this.steps], nowMs: this.world.nowMs };
+  }
+
+  /** FNV-1a over every trace record so far: equal hashes mean identical runs. */
+  traceDigest(): string {
+    return (this.traceHash >>> 0).toString(16).padStart(8, '0');
+  }
+
+  private validate(steps: readonly Record<string, unknown>[]): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } {
+    const candidate = {
+      name: 'session',
+      seed: this.config.seed,
+      cluster: { nodes: this.config.nodeCount, params: this.config.params ?? {}, link: this.config.link ?? {} },
+      durationMs: Math.max(1, this.world.nowMs),
+      steps,
+    };
+    const parsed = parseScenarioValue(candidate, 'action');
+    if (parsed.ok) return parsed;
+    // Only the new step can be wrong: the others were accepted before.
+    const index = steps.length - 1;
+    const errors = parsed.errors.filter((line) => line.includes(`steps[${index}]`)).map((line) => line.replace(`action: steps[${index}].`, '').replace(`action: steps[${index}]`, 'action'));
+    return { ok: false, errors: errors.length > 0 ? errors : parsed.errors };
+  }
+
+  private onTrace(record: TraceRecord): void {
+    this.traceHash = fnv(this.traceHash, JSON.stringify(record));
+    if (record.type === 'node' && record.status === 'crashed' && record.detail) this.errors.set(record.observer, record.detail);
+    this.events.push(record);
+    if (this.events.length > EVENTS_PER_FRAME) this.events.splice(0, this.events.length - EVENTS_PER_FRAME);
+  }
+
+  private onMessage(record: MessageRecord): void {
+    const envelope = record.envelope;
+    const message: FrameMessage = { id: envelope.id, kind: record.kind, from: envelope.from, to: envelope.to, sentAtMs: record.sentAtMs, endAtMs: record.endAtMs, fate: record.fate };
+    this.inFlight.set(`${envelope.id}@${record.endAtMs}`, message);
+    this.logSeq += 1;
+    this.log.push({ seq: this.logSeq, kind: record.kind, type: envelope.body.type, from: envelope.from, to: envelope.to, sentAtMs: record.sentAtMs, endAtMs: record.endAtMs, fate: record.fate, text: describeEnvelope(envelope), payload: JSON.stringify(envelope.body) });
+    if (this.log.length > LOG_LINES_PER_FRAME) this.log.splice(0, this.log.length - LOG_LINES_PER_FRAME);
+  }
+
+  private frame(): Frame {
+    const nowMs = this.world.nowMs;
+    for (const [key, message] of this.inFlight) if (message.endAtMs + MESSAGE_AFTERGLOW_MS < nowMs) this.inFlight.delete(key);
+    const views = this.world.views();
+    const truth = this.world.truth();
+    const check = checkConvergence(views, truth);
+    this.tracker.observe(nowMs, check.ok);
+    const sinceMs = this.tracker.convergedSinceMs;
+    const lastFault = this.tracker.lastFaultAtMs;
+    if (check.ok && sinceMs !== null && lastFault !== null) this.lastConvergeMs = sinceMs - lastFault;
+    const network = this.world.networkState();
+    const frame: Frame = {
+      seq: ++this.frameSeq,
+      nowMs,
+      seed: this.config.seed,
+      runtime: this.runtimeName,
+      nodes: frameNodes(views, this.errors),
+      clients: this.world.clientsInfo(),
+      truth,
+      network: { partition: network.partition, cuts: network.cuts, link: network.defaults },
+      messages: [...this.inFlight.values()],
+      log: this.log,
+      events: this.events as Frame['events'],
+      convergence: { converged: check.ok, problems: check.problems, lastFaultAtMs: lastFault, convergedSinceMs: check.ok ? sinceMs : null, lastConvergeMs: this.lastConvergeMs },
+      busy: true,
+    };
+    this.log = [];
+    this.events = [];
+    return frame;
+  }
+}
+
+function fnv(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
