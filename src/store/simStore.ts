@@ -46,3 +46,16 @@ export const useSim = create<SimState>(() => ({
   actionErrors: [],
   connection: null,
 }));
+
+/** Small setters every view may use; the controller (simController.ts) owns the rest. */
+export function setViewpoint(node: string | null): void {
+  useSim.setState({ viewpoint: node });
+}
+
+export function selectNode(node: string | null): void {
+  useSim.setState({ selectedNode: node });
+}
+
+export function setLanguage(language: Language): void {
+  useSim.setState({ language });
+}
