@@ -1,6 +1,9 @@
 import * as Comlink from 'comlink';
 import type { SimApi } from '../workers/simWorker.ts';
 
+/** A sim worker with this name keeps every node in its own thread (for comparison runs). */
+export const IN_PROCESS_WORKER_NAME = 'distro-sim-in-process';
+
 /** The page's handle on the sim worker. */
 export interface SimConnection {
   readonly api: Comlink.Remote<SimApi>;
@@ -13,9 +16,10 @@ export interface SimConnection {
  * so the caller must close the connection its cleanup receives, and nothing leaks.
  */
 export function connectSim(runtime: 'workers' | 'in-process' = 'workers'): SimConnection {
-  const url = new URL('../workers/simWorker.ts', import.meta.url);
-  if (runtime === 'in-process') url.searchParams.set('runtime', 'in-process');
-  const worker = new Worker(url, { type: 'module', name: 'distro-sim' });
+  // The worker's name carries the runtime choice: Vite bundles a worker only when the URL
+  // is written inline in `new Worker(new URL(…, import.meta.url))`.
+  const name = runtime === 'in-process' ? IN_PROCESS_WORKER_NAME : 'distro-sim';
+  const worker = new Worker(new URL('../workers/simWorker.ts', import.meta.url), { type: 'module', name });
   const api = Comlink.wrap<SimApi>(worker);
   return {
     api,

@@ -5,7 +5,13 @@ import type { WindowBatch, WindowOutcome } from '../sim/runtime.ts';
 
 /** What the sim worker says to a node worker over the node's MessagePort. */
 export type ToNode =
-  | { readonly type: 'init'; readonly address: Address; readonly members: readonly Address[]; readonly config: DistroConfig; readonly startMs: number }
+  | {
+      readonly type: 'init';
+      readonly address: Address;
+      readonly members: readonly Address[];
+      readonly config: DistroConfig;
+      readonly startMs: number;
+    }
   | { readonly type: 'window'; readonly id: number; readonly batch: WindowBatch }
   | { readonly type: 'inspect'; readonly id: number };
 

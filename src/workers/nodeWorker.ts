@@ -26,10 +26,18 @@ function handle(message: ToNode): FromNode {
         const outcome = host!.runWindow(batch.inbound, batch.startMs, batch.endMs);
         return { type: 'window', id: message.id, outcome };
       } catch (error) {
-        return { type: 'window', id: message.id, outcome: { crashed: error instanceof Error ? error.message : String(error) } };
+        return {
+          type: 'window',
+          id: message.id,
+          outcome: { crashed: error instanceof Error ? error.message : String(error) },
+        };
       }
     }
     case 'inspect':
-      return { type: 'inspect', id: message.id, inspection: host ? inspectNode(host.nodeState, host.timers(), host.clockMs) : null };
+      return {
+        type: 'inspect',
+        id: message.id,
+        inspection: host ? inspectNode(host.nodeState, host.timers(), host.clockMs) : null,
+      };
   }
 }

@@ -3,7 +3,7 @@ import { describeEnvelope } from '../protocol/describe.ts';
 import { parseScenarioValue } from '../scenarios/parse.ts';
 import { applyStep } from '../scenarios/run.ts';
 import type { Scenario, Step } from '../scenarios/schema.ts';
-import { checkConvergence, ConvergenceTracker } from '../sim/checkers.ts';
+import { ConvergenceTracker, checkConvergence } from '../sim/checkers.ts';
 import { type Frame, type FrameMessage, frameNodes, type LogEntry } from '../sim/frame.ts';
 import type { NodeInspection } from '../sim/inspect.ts';
 import type { NodeRuntime } from '../sim/runtime.ts';
@@ -21,14 +21,31 @@ export interface SessionConfig {
 /** A user action with the virtual time it was applied at: a scenario step. */
 export type RecordedStep = Step;
 
-export type ActResult = { readonly ok: true; readonly frame: Frame } | { readonly ok: false; readonly errors: string[] };
+export type ActResult =
+  | { readonly ok: true; readonly frame: Frame }
+  | { readonly ok: false; readonly errors: string[] };
 
 /** How long a finished message stays in the frame, so its arrival or death can be drawn. */
 const MESSAGE_AFTERGLOW_MS = 400;
 const LOG_LINES_PER_FRAME = 400;
 const EVENTS_PER_FRAME = 400;
 /** Steps that count as faults for the convergence stopwatch. */
-const FAULTS = new Set(['kill', 'restart', 'pause', 'resume', 'partition', 'cut', 'heal', 'link', 'addNode', 'stopClient', 'resumeClient', 'deregister', 'cutClient', 'register']);
+const FAULTS = new Set([
+  'kill',
+  'restart',
+  'pause',
+  'resume',
+  'partition',
+  'cut',
+  'heal',
+  'link',
+  'addNode',
+  'stopClient',
+  'resumeClient',
+  'deregister',
+  'cutClient',
+  'register',
+]);
 
 /**
  * One playground session: a World, the user's recorded actions, and the frames the UI
@@ -68,12 +85,45 @@ export class SimService {
     this.lastConvergeMs = null;
     this.errors.clear();
     this.traceHash = 0x811c9dc5;
-    const options = { seed: config.seed, nodeCount: config.nodeCount, ...(config.params ? { config: config.params } : {}), ...(config.link ? { link: config.link } : {}) };
+    const options = {
+      seed: config.seed,
+      nodeCount: config.nodeCount,
+      ...(config.params ? { config: config.params } : {}),
+      ...(config.link ? { link: config.link } : {}),
+    };
     this.world = new World(options, this.makeRuntime());
     this.world.onTrace((record) => this.onTrace(record));
     this.world.onMessage((record) => this.onMessage(record));
     await this.world.runUntilAsync(0);
     return this.frame();
+  }
+
+  /**
+   * Starts the scenario's cluster and seed and applies its steps at their times, up to
+   * `untilMs` (default: its end). The steps become this session's recording. The scenario
+   * must be validated already (parseScenario).
+   */
+  async loadScenario(scenario: Scenario, untilMs: number = scenario.durationMs): Promise<Frame> {
+    const { nodes, params, link } = scenario.cluster;
+    await this.reset({ seed: scenario.seed, nodeCount: nodes, params, link });
+    for (const step of scenario.steps) {
+      if (step.atMs > untilMs) break;
+      await this.replay(step);
+    }
+    await this.world.runUntilAsync(untilMs);
+    return this.frame();
+  }
+
+  private async replay(step: RecordedStep): Promise<void> {
+    await this.world.runUntilAsync(step.atMs);
+    applyStep(this.world, step);
+    this.steps.push(step);
+    if (FAULTS.has(step.do)) this.tracker.markFault(step.atMs);
+  }
+
+  /** Counters for benchmarks: events processed and the virtual clock. */
+  stats(): { events: number; nowMs: number } {
+    return { events: this.world.eventCount, nowMs: this.world.nowMs };
   }
 
   /** Moves virtual time forward by about `deltaMs`, in whole windows (pacing). */
@@ -99,11 +149,7 @@ export class SimService {
     const step = { ...action, atMs: this.world.nowMs } as Record<string, unknown>;
     const checked = this.validate([...this.steps, step]);
     if (!checked.ok) return checked;
-    const accepted = checked.scenario.steps[checked.scenario.steps.length - 1]!;
-    await this.world.runUntilAsync(accepted.atMs);
-    applyStep(this.world, accepted);
-    this.steps.push(accepted);
-    if (FAULTS.has(accepted.do)) this.tracker.markFault(accepted.atMs);
+    await this.replay(checked.scenario.steps[checked.scenario.steps.length - 1]!);
     return { ok: true, frame: this.frame() };
   }
 
@@ -115,12 +161,7 @@ export class SimService {
   async seek(atMs: number): Promise<Frame> {
     const steps = this.steps.filter((step) => step.atMs <= atMs);
     await this.reset(this.config);
-    for (const step of steps) {
-      await this.world.runUntilAsync(step.atMs);
-      applyStep(this.world, step);
-      this.steps.push(step);
-      if (FAULTS.has(step.do)) this.tracker.markFault(step.atMs);
-    }
+    for (const step of steps) await this.replay(step);
     await this.world.runUntilAsync(atMs);
     return this.frame();
   }
@@ -135,11 +176,17 @@ export class SimService {
     return (this.traceHash >>> 0).toString(16).padStart(8, '0');
   }
 
-  private validate(steps: readonly Record<string, unknown>[]): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } {
+  private validate(
+    steps: readonly Record<string, unknown>[],
+  ): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } {
     const candidate = {
       name: 'session',
       seed: this.config.seed,
-      cluster: { nodes: this.config.nodeCount, params: this.config.params ?? {}, link: this.config.link ?? {} },
+      cluster: {
+        nodes: this.config.nodeCount,
+        params: this.config.params ?? {},
+        link: this.config.link ?? {},
+      },
       durationMs: Math.max(1, this.world.nowMs),
       steps,
     };
@@ -147,29 +194,54 @@ export class SimService {
     if (parsed.ok) return parsed;
     // Only the new step can be wrong: the others were accepted before.
     const index = steps.length - 1;
-    const errors = parsed.errors.filter((line) => line.includes(`steps[${index}]`)).map((line) => line.replace(`action: steps[${index}].`, '').replace(`action: steps[${index}]`, 'action'));
+    const errors = parsed.errors
+      .filter((line) => line.includes(`steps[${index}]`))
+      .map((line) =>
+        line.replace(`action: steps[${index}].`, '').replace(`action: steps[${index}]`, 'action'),
+      );
     return { ok: false, errors: errors.length > 0 ? errors : parsed.errors };
   }
 
   private onTrace(record: TraceRecord): void {
     this.traceHash = fnv(this.traceHash, JSON.stringify(record));
-    if (record.type === 'node' && record.status === 'crashed' && record.detail) this.errors.set(record.observer, record.detail);
+    if (record.type === 'node' && record.status === 'crashed' && record.detail)
+      this.errors.set(record.observer, record.detail);
     this.events.push(record);
     if (this.events.length > EVENTS_PER_FRAME) this.events.splice(0, this.events.length - EVENTS_PER_FRAME);
   }
 
   private onMessage(record: MessageRecord): void {
     const envelope = record.envelope;
-    const message: FrameMessage = { id: envelope.id, kind: record.kind, from: envelope.from, to: envelope.to, sentAtMs: record.sentAtMs, endAtMs: record.endAtMs, fate: record.fate };
+    const message: FrameMessage = {
+      id: envelope.id,
+      kind: record.kind,
+      from: envelope.from,
+      to: envelope.to,
+      sentAtMs: record.sentAtMs,
+      endAtMs: record.endAtMs,
+      fate: record.fate,
+    };
     this.inFlight.set(`${envelope.id}@${record.endAtMs}`, message);
     this.logSeq += 1;
-    this.log.push({ seq: this.logSeq, kind: record.kind, type: envelope.body.type, from: envelope.from, to: envelope.to, sentAtMs: record.sentAtMs, endAtMs: record.endAtMs, fate: record.fate, text: describeEnvelope(envelope), payload: JSON.stringify(envelope.body) });
+    this.log.push({
+      seq: this.logSeq,
+      kind: record.kind,
+      type: envelope.body.type,
+      from: envelope.from,
+      to: envelope.to,
+      sentAtMs: record.sentAtMs,
+      endAtMs: record.endAtMs,
+      fate: record.fate,
+      text: describeEnvelope(envelope),
+      payload: JSON.stringify(envelope.body),
+    });
     if (this.log.length > LOG_LINES_PER_FRAME) this.log.splice(0, this.log.length - LOG_LINES_PER_FRAME);
   }
 
   private frame(): Frame {
     const nowMs = this.world.nowMs;
-    for (const [key, message] of this.inFlight) if (message.endAtMs + MESSAGE_AFTERGLOW_MS < nowMs) this.inFlight.delete(key);
+    for (const [key, message] of this.inFlight)
+      if (message.endAtMs + MESSAGE_AFTERGLOW_MS < nowMs) this.inFlight.delete(key);
     const views = this.world.views();
     const truth = this.world.truth();
     const check = checkConvergence(views, truth);
@@ -190,7 +262,13 @@ export class SimService {
       messages: [...this.inFlight.values()],
       log: this.log,
       events: this.events as Frame['events'],
-      convergence: { converged: check.ok, problems: check.problems, lastFaultAtMs: lastFault, convergedSinceMs: check.ok ? sinceMs : null, lastConvergeMs: this.lastConvergeMs },
+      convergence: {
+        converged: check.ok,
+        problems: check.problems,
+        lastFaultAtMs: lastFault,
+        convergedSinceMs: check.ok ? sinceMs : null,
+        lastConvergeMs: this.lastConvergeMs,
+      },
       busy: true,
     };
     this.log = [];

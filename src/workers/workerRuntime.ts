@@ -28,7 +28,13 @@ export class WorkerRuntime implements NodeRuntime {
   spawn(address: Address, members: readonly Address[], config: DistroConfig, startMs: number): void {
     const worker = this.createWorker();
     const channel = new MessageChannel();
-    const process: NodeProcess = { worker, port: channel.port1, waiting: new Map(), failure: null, inWorker: false };
+    const process: NodeProcess = {
+      worker,
+      port: channel.port1,
+      waiting: new Map(),
+      failure: null,
+      inWorker: false,
+    };
     channel.port1.onmessage = (event: MessageEvent<FromNode>) => this.receive(process, event.data);
     worker.onerror = (event) => this.fail(process, event.message || 'the worker failed to run');
     worker.postMessage({ port: channel.port2 }, [channel.port2]);
@@ -45,7 +51,8 @@ export class WorkerRuntime implements NodeRuntime {
     process.port.close();
     process.worker.terminate();
     // Anyone still waiting learns the process is gone rather than waiting forever.
-    for (const resolve of process.waiting.values()) resolve({ type: 'window', id: -1, outcome: { crashed: 'terminated' } });
+    for (const resolve of process.waiting.values())
+      resolve({ type: 'window', id: -1, outcome: { crashed: 'terminated' } });
     process.waiting.clear();
   }
 
@@ -101,7 +108,8 @@ export class WorkerRuntime implements NodeRuntime {
 
   private fail(process: NodeProcess, reason: string): void {
     process.failure = reason;
-    for (const resolve of process.waiting.values()) resolve({ type: 'window', id: -1, outcome: { crashed: reason } });
+    for (const resolve of process.waiting.values())
+      resolve({ type: 'window', id: -1, outcome: { crashed: reason } });
     process.waiting.clear();
   }
 }
