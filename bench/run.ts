@@ -1,8 +1,10 @@
+import { execSync } from 'node:child_process';
+import { runBrowserBench } from './browser.ts';
 import { type BenchCase, type BenchFigures, runInProcess } from './inProcess.ts';
 
 const HOUR_MS = 3_600_000;
 
-/** The issue's three in-process cases and their targets. */
+/** The foundation issue's in-process cases and their targets. */
 const CASES: readonly (BenchCase & { target: string; meets: (f: BenchFigures) => boolean })[] = [
   {
     name: '5 nodes, 100 instances',
@@ -19,7 +21,7 @@ const CASES: readonly (BenchCase & { target: string; meets: (f: BenchFigures) =>
     serviceCount: 200,
     instanceCount: 2000,
     durationMs: HOUR_MS,
-    target: '—',
+    target: 'none set',
     meets: () => true,
   },
   {
@@ -35,20 +37,26 @@ const CASES: readonly (BenchCase & { target: string; meets: (f: BenchFigures) =>
 
 function format(figures: BenchFigures, target: string, ok: boolean): string {
   return [
-    figures.name.padEnd(44),
+    `  ${figures.name.padEnd(44)}`,
     `${(figures.events / 1e6).toFixed(2)} M events`.padStart(16),
-    `${Math.round(figures.eventsPerSecond).toLocaleString('en-US')} ev/s`.padStart(18),
+    `${Math.round(figures.eventsPerSecond).toLocaleString('en-US')} ev/s`.padStart(16),
     `${(figures.wallMs / 1000).toFixed(2)} s wall`.padStart(13),
     `${figures.speedup.toFixed(0)}× real time`.padStart(16),
     `${figures.peakHeapMb.toFixed(0)} MB heap`.padStart(13),
-    `  target ${target}: ${ok ? 'met' : 'MISSED'}`,
+    `   target ${target}: ${ok ? 'met' : 'MISSED'}`,
   ].join('');
 }
 
-const only = process.argv.slice(2);
-console.log('In-process runtime, one simulated hour each (Node', process.version + ')');
-for (const benchCase of CASES) {
-  if (only.length > 0 && !only.some((word) => benchCase.name.startsWith(word))) continue;
-  const figures = runInProcess(benchCase);
-  console.log(format(figures, benchCase.target, benchCase.meets(figures)));
+/** `npm run bench [-- in-process|browser]`: both parts by default. */
+const part = process.argv[2];
+if (part !== 'browser') {
+  console.log(`In-process runtime, one simulated hour each (Node ${process.version})`);
+  for (const benchCase of CASES) {
+    const figures = runInProcess(benchCase);
+    console.log(format(figures, benchCase.target, benchCase.meets(figures)));
+  }
+}
+if (part !== 'in-process') {
+  execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+  await runBrowserBench();
 }

@@ -73,6 +73,8 @@ const lab = {
     const connection = connectSim('workers');
     const started = performance.now();
     await connection.api.reset({ seed: 1, nodeCount });
+    // The first window carries every node's start input, so it waits for every worker.
+    await connection.api.runUntil(1);
     const wallMs = performance.now() - started;
     const flags = await connection.api.workerFlags();
     if (!keepOpen) connection.close();
