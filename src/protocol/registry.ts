@@ -1,7 +1,7 @@
 import type { BeatInfo, BeatResponse, InstanceParams, InstanceRef } from './messages.ts';
 import { type Instance, instanceIdOf, PRESERVED_BEAT_INTERVAL, preservedMs } from './model.ts';
 import type { ServiceState } from './state.ts';
-import type { Step } from './stepContext.ts';
+import { note, type Step } from './stepContext.ts';
 import { replaceInstances, serviceFor, serviceKey, setHealthy } from './store.ts';
 import { syncToAll } from './syncEngine.ts';
 
@@ -55,7 +55,14 @@ export function processBeat(step: Step, ref: InstanceRef, beat: BeatInfo | null)
   const key = serviceKey(ref.namespace, ref.groupedName);
   const address = `${ref.ip}:${ref.port}`;
   if (!step.state.services.get(key)?.instances.has(address)) {
-    if (!beat) return { clientBeatInterval: config.clientBeatIntervalMs, code: 20404 };
+    if (!beat) {
+      note(
+        step,
+        'beatNotFound',
+        `light beat for unknown ${ref.groupedName} ${address}: 20404, the client must register again`,
+      );
+      return { clientBeatInterval: config.clientBeatIntervalMs, code: 20404 };
+    }
     registerInstance(step, paramsFromBeat(ref.namespace, beat));
   }
   const service = step.state.services.get(key)!;

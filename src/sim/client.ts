@@ -17,6 +17,8 @@ import type { ClientSpec } from './types.ts';
 export const CLIENT_REQUEST_TIMEOUT_MS = 3000;
 /** BeatInfo.period: the default heartbeat interval. */
 export const CLIENT_BEAT_PERIOD_MS = 5000;
+/** namingRequestDomainMaxRetryCount: a single-server list is retried this many times. */
+export const SINGLE_SERVER_ATTEMPTS = 3;
 
 /** What a client may ask of the world. */
 export interface ClientPort {
@@ -161,7 +163,10 @@ export class SimClient {
 
   private tryNext(call: ApiCall, nowMs: number): void {
     call.attempt += 1;
-    if (call.attempt < this.port.servers().length) {
+    // With one server (a domain name in the SDK's eyes) reqApi tries it up to 3 times.
+    const servers = this.port.servers().length;
+    const attempts = servers === 1 ? SINGLE_SERVER_ATTEMPTS : servers;
+    if (call.attempt < attempts) {
       this.attempt(call);
       return;
     }
