@@ -12,6 +12,7 @@ import { NetworkModel } from './network.ts';
 import type { InboundEvent, WindowResult } from './nodeHost.ts';
 import { Rng } from './rng.ts';
 import { isCrash, type NodeRuntime, type WindowBatch, type WindowOutcome } from './runtime.ts';
+import { TimeoutBook } from './timeouts.ts';
 import {
   type ClientInfo,
   type ClientSpec,
@@ -34,7 +35,6 @@ export function nodeAddress(index: number): Address {
 /** What the world schedules for itself; node timers live in each NodeHost. */
 type WorldTask =
   | { readonly kind: 'arrive'; readonly envelope: Envelope; readonly sentAtMs: number }
-  | { readonly kind: 'timeout'; readonly requestId: string }
   | { readonly kind: 'refused'; readonly requestId: string }
   | { readonly kind: 'beat'; readonly client: SimClient; readonly generation: number };
 
@@ -46,11 +46,6 @@ interface NodeSlot {
   inbound: InboundEvent[];
   /** When the node last resumed: overdue timers fire then, not in the past. */
   resumedAtMs: number;
-}
-
-interface PendingRequest {
-  readonly from: Address;
-  readonly to: Address;
 }
 
 /**
@@ -75,7 +70,10 @@ export class World {
   private readonly clients = new Map<string, SimClient>();
   private readonly clientByAddress = new Map<Address, SimClient>();
   private readonly beatGeneration = new Map<SimClient, number>();
-  private readonly pending = new Map<string, PendingRequest>();
+  /** Requests waiting for an answer: id → who sent it. */
+  private readonly pending = new Map<string, Address>();
+  private readonly timeouts = new TimeoutBook();
+  private readonly isWaiting = (requestId: string): boolean => this.pending.has(requestId);
   private readonly counts: Record<string, MessageCounts> = {};
   private readonly traceListeners = new Set<(record: TraceRecord) => void>();
   private readonly messageListeners = new Set<(record: MessageRecord) => void>();
@@ -225,7 +223,8 @@ export class World {
   }
 
   private nextEventMs(): number {
-    let next = this.queue.peekTime();
+    this.timeouts.seal();
+    let next = Math.min(this.queue.peekTime(), this.timeouts.nextAtMs(this.isWaiting));
     for (const slot of this.slots) {
       if (slot.status !== 'running') continue;
       if (slot.nextTimerAtMs < next) next = slot.nextTimerAtMs;
@@ -237,10 +236,20 @@ export class World {
 
   /** A window's first half: world events in time order, then each busy node's batch. */
   private openWindow(startMs: number, endMs: number): readonly WindowBatch[] {
-    while (this.queue.peekTime() < endMs) {
+    for (;;) {
+      const queueAtMs = this.queue.peekTime();
+      const timeoutAtMs = this.timeouts.nextAtMs(this.isWaiting);
+      if (Math.min(queueAtMs, timeoutAtMs) >= endMs) break;
+      this.eventsProcessed += 1;
+      if (timeoutAtMs <= queueAtMs) {
+        // At equal times a timeout goes first: the caller stops waiting before a late answer lands.
+        const deadline = this.timeouts.take(this.isWaiting)!;
+        this.clock = deadline.atMs;
+        this.failRequest(deadline.requestId, 'timeout');
+        continue;
+      }
       const entry = this.queue.pop()!;
       this.clock = entry.atMs;
-      this.eventsProcessed += 1;
       this.runTask(entry.item);
     }
     const batches = this.batches;
@@ -308,9 +317,6 @@ export class World {
       case 'arrive':
         this.arrive(task.envelope, task.sentAtMs);
         return;
-      case 'timeout':
-        this.failRequest(task.requestId, 'timeout');
-        return;
       case 'refused':
         this.failRequest(task.requestId, 'refused');
         return;
@@ -324,12 +330,9 @@ export class World {
   private route(envelope: Envelope, sentAtMs: number): void {
     this.count(envelope).sent += 1;
     if (envelope.timeoutMs !== undefined) {
-      this.pending.set(envelope.id, { from: envelope.from, to: envelope.to });
+      this.pending.set(envelope.id, envelope.from);
       // Never in the past, even with a zero timeout: the world's clock only moves forward.
-      this.queue.push(Math.max(sentAtMs + envelope.timeoutMs, this.clock), {
-        kind: 'timeout',
-        requestId: envelope.id,
-      });
+      this.timeouts.add(envelope.id, Math.max(sentAtMs + envelope.timeoutMs, this.clock), envelope.timeoutMs);
     }
     // Links between nodes are FIFO like one TCP connection; a client's calls are not.
     const ordered = this.slotByAddress.has(envelope.from) && this.slotByAddress.has(envelope.to);
@@ -380,12 +383,12 @@ export class World {
 
   /** The caller's timeout fired, or the refusal came back: tell whoever is still waiting. */
   private failRequest(requestId: string, reason: FailureReason): void {
-    const request = this.pending.get(requestId);
-    if (!request) return; // answered in time, or already failed
+    const from = this.pending.get(requestId);
+    if (from === undefined) return; // answered in time, or already failed
     this.pending.delete(requestId);
-    const client = this.clientByAddress.get(request.from);
+    const client = this.clientByAddress.get(from);
     if (client) return client.onFailure(requestId, reason, this.clock);
-    const slot = this.slotByAddress.get(request.from);
+    const slot = this.slotByAddress.get(from);
     // A paused node learns of its failed calls when it runs again, as a stopped JVM would.
     if (slot?.status === 'running' || slot?.status === 'paused')
       slot.inbound.push({ atMs: this.clock, input: { type: 'requestFailed', requestId, reason } });
