@@ -4,7 +4,9 @@ import { Rng } from './rng.ts';
 
 function drain<T>(queue: EventQueue<T>): { atMs: number; seq: number; item: T }[] {
   const out: { atMs: number; seq: number; item: T }[] = [];
-  for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) out.push({ ...entry });
+  for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) {
+    out.push({ atMs: entry.atMs, seq: entry.seq, item: entry.item });
+  }
   return out;
 }
 
@@ -52,6 +54,20 @@ describe('EventQueue', () => {
     expect(drain(queue)).toEqual([{ atMs: 3, seq: 2, item: 'c' }]);
   });
 
+  it('breaks ties of equal times by rank before insertion order', () => {
+    const queue = new EventQueue<string>();
+    queue.push(10, 'late-created', 7);
+    queue.push(10, 'early-created', 3);
+    queue.push(5, 'earlier', 9);
+    queue.push(10, 'early-created-2', 3);
+    expect(drain(queue).map((entry) => entry.item)).toEqual([
+      'earlier',
+      'early-created',
+      'early-created-2',
+      'late-created',
+    ]);
+  });
+
   it('rejects NaN times', () => {
     expect(() => new EventQueue<string>().push(Number.NaN, 'x')).toThrow(RangeError);
   });
@@ -72,7 +88,11 @@ describe('EventQueue', () => {
           const at = reference.findIndex((entry) => entry.atMs > atMs);
           reference.splice(at < 0 ? reference.length : at, 0, { atMs, seq, item: step });
         } else {
-          got.push(queue.peekTime(), queue.pop());
+          const entry = queue.pop();
+          got.push(
+            entry ? entry.atMs : Number.POSITIVE_INFINITY,
+            entry && { atMs: entry.atMs, seq: entry.seq, item: entry.item },
+          );
           expected.push(reference[0]?.atMs ?? Number.POSITIVE_INFINITY, reference.shift());
         }
         got.push(queue.size);

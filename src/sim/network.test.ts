@@ -3,6 +3,10 @@ import { LOOPBACK_DELAY_MS, NetworkModel, type RouteResult } from './network.ts'
 import { Rng } from './rng.ts';
 import { DEFAULT_LINK, type LinkParams } from './types.ts';
 
+let messageCounter = 0;
+/** Each routed message needs an id: its random draws are keyed by it. */
+const nextId = (): string => `m${messageCounter++}`;
+
 const A = '10.0.0.1:8848';
 const B = '10.0.0.2:8848';
 const C = '10.0.0.3:8848';
@@ -22,14 +26,15 @@ describe('NetworkModel.route', () => {
     const network = net({ latencyMs: 20, jitterMs: 5 });
     const seen = new Set<number>();
     // A fresh destination each time so FIFO never pushes an arrival back.
-    for (let i = 0; i < 2_000; i++) seen.add(delivered(network.route(A, `c${i}`, 1_000)).atMs - 1_000);
+    for (let i = 0; i < 2_000; i++)
+      seen.add(delivered(network.route(A, `c${i}`, 1_000, nextId())).atMs - 1_000);
     expect([...seen].sort((x, y) => x - y)).toEqual([15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
   });
 
   it('never goes below 1 ms even when jitter exceeds latency', () => {
     const network = net({ latencyMs: 2, jitterMs: 10 });
     for (let i = 0; i < 500; i++) {
-      const { atMs } = delivered(network.route(A, `c${i}`, 0));
+      const { atMs } = delivered(network.route(A, `c${i}`, 0, nextId()));
       expect(atMs).toBeGreaterThanOrEqual(1);
       expect(atMs).toBeLessThanOrEqual(12);
     }
@@ -40,7 +45,7 @@ describe('NetworkModel.route', () => {
     let lastMs = Number.NEGATIVE_INFINITY;
     let pushedBack = 0;
     for (let sentAtMs = 0; sentAtMs < 1_000; sentAtMs += 2) {
-      const { atMs } = delivered(network.route(A, B, sentAtMs));
+      const { atMs } = delivered(network.route(A, B, sentAtMs, nextId()));
       expect(atMs).toBeGreaterThanOrEqual(lastMs);
       expect(atMs).toBeGreaterThanOrEqual(sentAtMs + 10);
       if (atMs === lastMs) pushedBack++;
@@ -52,7 +57,7 @@ describe('NetworkModel.route', () => {
   it('sends to self in exactly the loopback delay, never lost', () => {
     const network = net({ latencyMs: 100, lossRate: 1 });
     for (let i = 0; i < 10; i++) {
-      expect(network.route(A, A, 7)).toEqual({
+      expect(network.route(A, A, 7, nextId())).toEqual({
         fate: 'deliver',
         atMs: 7 + LOOPBACK_DELAY_MS,
         duplicateAtMs: null,
@@ -65,7 +70,7 @@ describe('NetworkModel.route', () => {
     let lost = 0;
     const sends = 10_000;
     for (let i = 0; i < sends; i++) {
-      const result = network.route(A, B, 100);
+      const result = network.route(A, B, 100, nextId());
       if (result.fate === 'lost') {
         lost++;
         expect(result.atMs).toBe(110);
@@ -79,8 +84,8 @@ describe('NetworkModel.route', () => {
     const all = net({ lossRate: 1 });
     const none = net({ lossRate: 0 });
     for (let i = 0; i < 200; i++) {
-      expect(all.route(A, B, i).fate).toBe('lost');
-      expect(none.route(A, B, i).fate).toBe('deliver');
+      expect(all.route(A, B, i, nextId()).fate).toBe('lost');
+      expect(none.route(A, B, i, nextId()).fate).toBe('deliver');
     }
   });
 
@@ -89,7 +94,7 @@ describe('NetworkModel.route', () => {
     let duplicates = 0;
     const sends = 10_000;
     for (let i = 0; i < sends; i++) {
-      const { atMs, duplicateAtMs } = delivered(network.route(A, B, i * 100));
+      const { atMs, duplicateAtMs } = delivered(network.route(A, B, i * 100, nextId()));
       if (duplicateAtMs === null) continue;
       duplicates++;
       expect(duplicateAtMs).toBeGreaterThanOrEqual(atMs);
@@ -97,22 +102,34 @@ describe('NetworkModel.route', () => {
     }
     expect(duplicates / sends).toBeGreaterThan(0.18);
     expect(duplicates / sends).toBeLessThan(0.22);
-    expect(delivered(net().route(A, B, 0)).duplicateAtMs).toBeNull();
+    expect(delivered(net().route(A, B, 0, nextId())).duplicateAtMs).toBeNull();
   });
 
   it('is deterministic for a seed and differs across seeds', () => {
     const run = (seed: number): RouteResult[] => {
       const network = net({ jitterMs: 10, lossRate: 0.1, duplicateRate: 0.1 }, seed);
-      return Array.from({ length: 300 }, (_, i) => network.route(i % 2 ? A : B, i % 3 ? C : CLIENT, i * 7));
+      return Array.from({ length: 300 }, (_, i) =>
+        network.route(i % 2 ? A : B, i % 3 ? C : CLIENT, i * 7, `m${i}`),
+      );
     };
     expect(run(5)).toEqual(run(5));
     expect(run(5)).not.toEqual(run(6));
   });
 
+  it("a message's fate depends on its id, not on the order messages are routed in", () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `n1#${i}`);
+    const fates = (order: readonly string[]) => {
+      const network = net({ jitterMs: 10, lossRate: 0.2 }, 9);
+      const byId = new Map(order.map((id) => [id, network.route(CLIENT, `c-${id}`, 0, id)]));
+      return ids.map((id) => byId.get(id));
+    };
+    expect(fates([...ids].reverse())).toEqual(fates(ids));
+  });
+
   it('keeps delays unchanged when only the loss or duplication rate changes', () => {
     const routes = (link: Partial<LinkParams>): RouteResult[] => {
       const network = net({ jitterMs: 10, ...link }, 3);
-      return Array.from({ length: 200 }, (_, i) => network.route(A, `c${i}`, 0));
+      return Array.from({ length: 200 }, (_, i) => network.route(A, `c${i}`, 0, `m${i}`));
     };
     const plain = routes({}).map((result) => result.atMs);
     expect(routes({ duplicateRate: 0.5 }).map((result) => result.atMs)).toEqual(plain);
@@ -128,20 +145,20 @@ describe('NetworkModel.setLink', () => {
   it('changes the defaults for every link', () => {
     const network = net();
     network.setLink({ latencyMs: 100, jitterMs: 0 });
-    expect(delivered(network.route(A, B, 0)).atMs).toBe(100);
-    expect(delivered(network.route(CLIENT, C, 0)).atMs).toBe(100);
+    expect(delivered(network.route(A, B, 0, nextId())).atMs).toBe(100);
+    expect(delivered(network.route(CLIENT, C, 0, nextId())).atMs).toBe(100);
     expect(network.describe().defaults).toEqual({ ...DEFAULT_LINK, latencyMs: 100, jitterMs: 0 });
   });
 
   it('overrides one directed link on top of later default changes', () => {
     const network = net({ jitterMs: 0 });
     network.setLink({ latencyMs: 300 }, A, B);
-    expect(delivered(network.route(A, B, 0)).atMs).toBe(300);
-    expect(delivered(network.route(B, A, 0)).atMs).toBe(20);
+    expect(delivered(network.route(A, B, 0, nextId())).atMs).toBe(300);
+    expect(delivered(network.route(B, A, 0, nextId())).atMs).toBe(20);
     network.setLink({ lossRate: 1 });
-    expect(network.route(A, B, 1_000).fate).toBe('lost');
+    expect(network.route(A, B, 1_000, nextId()).fate).toBe('lost');
     network.setLink({ lossRate: 0 }, A, B);
-    expect(delivered(network.route(A, B, 1_000)).atMs).toBe(1_300);
+    expect(delivered(network.route(A, B, 1_000, nextId())).atMs).toBe(1_300);
   });
 
   it('rejects one endpoint and bad values', () => {
@@ -177,8 +194,10 @@ describe('NetworkModel.minDelayMs', () => {
     network.setLink({ latencyMs: 10, jitterMs: 4 }, A, B);
     const boundMs = network.minDelayMs();
     for (let i = 0; i < 1_000; i++) {
-      expect(delivered(network.route(A, `c${i}`, 0)).atMs).toBeGreaterThanOrEqual(boundMs);
-      expect(delivered(network.route(A, B, i * 100)).atMs - i * 100).toBeGreaterThanOrEqual(boundMs);
+      expect(delivered(network.route(A, `c${i}`, 0, nextId())).atMs).toBeGreaterThanOrEqual(boundMs);
+      expect(delivered(network.route(A, B, i * 100, nextId())).atMs - i * 100).toBeGreaterThanOrEqual(
+        boundMs,
+      );
     }
   });
 });
@@ -238,7 +257,7 @@ describe('NetworkModel reachability', () => {
     network.heal();
     expect(network.isReachable(A, B)).toBe(true);
     expect(network.isReachable(C, A)).toBe(true);
-    expect(delivered(network.route(A, B, 0)).atMs).toBe(70);
+    expect(delivered(network.route(A, B, 0, nextId())).atMs).toBe(70);
     expect(network.describe()).toEqual({
       partition: [],
       cuts: [],

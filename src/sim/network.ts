@@ -1,4 +1,4 @@
-import type { Rng } from './rng.ts';
+import { keyedUniform, type Rng } from './rng.ts';
 import type { LinkParams } from './types.ts';
 
 /** A self-send (a node's own loopback) takes exactly this long and is never lost. */
@@ -27,9 +27,9 @@ interface LinkState {
  * the world asks `route` when one is sent and `isReachable` when it arrives, so a
  * partition installed while a message is in flight still kills it.
  *
- * Each random purpose draws from its own derived stream, a fixed count per route, so
- * changing one rate (say loss) never shifts the delays another run would have drawn.
- * A purpose whose rate is zero draws nothing.
+ * Every random number is keyed by (run seed, message id, purpose) rather than drawn from a
+ * stream, so a message's fate does not depend on the order the world routes messages in,
+ * nor on how a run is sliced into windows; a rate of zero draws nothing.
  */
 export class NetworkModel {
   private defaults: LinkParams;
@@ -43,16 +43,13 @@ export class NetworkModel {
   /** How many links carry an override: unordered routes look one up only when some do. */
   private overrideCount = 0;
   private minDelayCacheMs = 1;
-  private readonly delayRng: Rng;
-  private readonly lossRng: Rng;
-  private readonly dupRng: Rng;
+  /** The seed of the network's draws (derived from the run's seed). */
+  private readonly drawSeed: number;
 
   constructor(rng: Rng, defaults: LinkParams) {
     validateLink(defaults);
     this.defaults = { ...defaults };
-    this.delayRng = rng.derive('delay');
-    this.lossRng = rng.derive('loss');
-    this.dupRng = rng.derive('dup');
+    this.drawSeed = rng.derive('network-draws').seed;
     this.refreshMinDelay();
   }
 
@@ -120,7 +117,7 @@ export class NetworkModel {
    * [latency − jitter, latency + jitter] (at least 1), then pushed back behind earlier
    * arrivals on the same directed link, as on one TCP connection.
    */
-  route(from: string, to: string, sentAtMs: number, ordered = true): RouteResult {
+  route(from: string, to: string, sentAtMs: number, messageId: string, ordered = true): RouteResult {
     if (from === to) return { fate: 'deliver', atMs: sentAtMs + LOOPBACK_DELAY_MS, duplicateAtMs: null };
     // Unordered traffic (a client's HTTP calls, each on a connection of its own) keeps no
     // per-link state unless the link has an override: 10,000 clients × 64 nodes of state
@@ -136,18 +133,22 @@ export class NetworkModel {
     const lossRate = override?.lossRate ?? this.defaults.lossRate;
     const duplicateRate = override?.duplicateRate ?? this.defaults.duplicateRate;
 
-    const delayMs = drawDelayMs(this.delayRng, latencyMs, jitterMs);
-    // A rate of zero draws nothing: each purpose has its own stream, so skipping a draw
-    // never shifts another purpose's numbers, and the common lossless case stays cheap.
-    if (lossRate > 0 && this.lossRng.chance(lossRate))
+    // Every draw is keyed by the message id, so the routing order never matters.
+    const delayMs = drawDelayMs(this.draw(messageId, DRAW_DELAY), latencyMs, jitterMs);
+    if (lossRate > 0 && this.draw(messageId, DRAW_LOSS) < lossRate)
       return { fate: 'lost', atMs: sentAtMs + Math.ceil(delayMs / 2) };
     const atMs = ordered && link ? Math.max(sentAtMs + delayMs, link.lastArrivalMs) : sentAtMs + delayMs;
     if (ordered && link) link.lastArrivalMs = atMs;
-    if (duplicateRate === 0 || !this.dupRng.chance(duplicateRate))
+    if (duplicateRate === 0 || this.draw(messageId, DRAW_DUPLICATE) >= duplicateRate)
       return { fate: 'deliver', atMs, duplicateAtMs: null };
     // The copy is a late replay: it follows the original but does not hold back later messages.
-    const duplicateAtMs = Math.max(atMs, sentAtMs + drawDelayMs(this.dupRng, latencyMs, jitterMs));
+    const copyDelayMs = drawDelayMs(this.draw(messageId, DRAW_DUPLICATE_DELAY), latencyMs, jitterMs);
+    const duplicateAtMs = Math.max(atMs, sentAtMs + copyDelayMs);
     return { fate: 'deliver', atMs, duplicateAtMs };
+  }
+
+  private draw(messageId: string, purpose: number): number {
+    return keyedUniform(this.drawSeed, messageId, purpose);
   }
 
   /** A lower bound on the delay between two distinct endpoints under the current settings. */
@@ -195,11 +196,17 @@ function lowestDelayMs(latencyMs: number, jitterMs: number): number {
   return Math.max(1, Math.ceil(latencyMs - jitterMs));
 }
 
-function drawDelayMs(rng: Rng, latencyMs: number, jitterMs: number): number {
+/** A whole-ms delay, uniform over the link's range, from a uniform number in [0, 1). */
+function drawDelayMs(uniform: number, latencyMs: number, jitterMs: number): number {
   const lowMs = lowestDelayMs(latencyMs, jitterMs);
   const highMs = Math.max(lowMs, Math.floor(latencyMs + jitterMs));
-  return rng.range(lowMs, highMs);
+  return lowMs + Math.floor(uniform * (highMs - lowMs + 1));
 }
+
+const DRAW_DELAY = 0;
+const DRAW_LOSS = 1;
+const DRAW_DUPLICATE = 2;
+const DRAW_DUPLICATE_DELAY = 3;
 
 function validateLink(params: Partial<LinkParams>): void {
   const { latencyMs, jitterMs, lossRate, duplicateRate } = params;

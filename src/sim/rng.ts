@@ -97,3 +97,14 @@ export class Rng {
     return new Rng(hashString(`${this.seed.toString(16)}/${label}`));
   }
 }
+
+/**
+ * A uniform number in [0, 1) that depends only on (seed, key, purpose), not on how many
+ * numbers were drawn before. The network draws a message's delay, loss and duplication
+ * this way, keyed by the message id, so the order in which a window's messages are routed
+ * (which depends on where windows begin and end) can never change a run.
+ */
+export function keyedUniform(seed: number, key: string, purpose: number): number {
+  const mixed = splitmix32Mix(((seed ^ hashString(key)) + Math.imul(purpose + 1, GOLDEN_GAMMA)) | 0);
+  return splitmix32Mix(mixed + GOLDEN_GAMMA) / UINT32_RANGE;
+}

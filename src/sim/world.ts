@@ -32,7 +32,11 @@ export function nodeAddress(index: number): Address {
   return `10.0.0.${index}:8848`;
 }
 
-/** What the world schedules for itself; node timers live in each NodeHost. */
+/**
+ * What the world schedules for itself; node timers live in each NodeHost. Each task is
+ * ranked by the time it was created (a message by its send time), so ties between tasks
+ * due at the same ms are broken the same way however the run was cut into windows.
+ */
 type WorldTask =
   | { readonly kind: 'arrive'; readonly envelope: Envelope; readonly sentAtMs: number }
   | { readonly kind: 'refused'; readonly requestId: string }
@@ -336,15 +340,15 @@ export class World {
     }
     // Links between nodes are FIFO like one TCP connection; a client's calls are not.
     const ordered = this.slotByAddress.has(envelope.from) && this.slotByAddress.has(envelope.to);
-    const route = this.network.route(envelope.from, envelope.to, sentAtMs, ordered);
+    const route = this.network.route(envelope.from, envelope.to, sentAtMs, envelope.id, ordered);
     if (route.fate === 'lost') {
       this.count(envelope).dropped += 1;
       this.publish(envelope, sentAtMs, route.atMs, 'lost');
       return;
     }
-    this.queue.push(route.atMs, { kind: 'arrive', envelope, sentAtMs });
+    this.queue.push(route.atMs, { kind: 'arrive', envelope, sentAtMs }, sentAtMs);
     if (route.duplicateAtMs !== null)
-      this.queue.push(route.duplicateAtMs, { kind: 'arrive', envelope, sentAtMs });
+      this.queue.push(route.duplicateAtMs, { kind: 'arrive', envelope, sentAtMs }, sentAtMs);
   }
 
   /** At arrival the network and the receiver decide: cut, refused, unanswered or delivered. */
@@ -361,7 +365,7 @@ export class World {
     if (!slot || slot.status === 'killed' || slot.status === 'crashed') {
       // The host answers SYN with RST: the caller learns at once (one trip back).
       if (envelope.timeoutMs !== undefined)
-        this.queue.push(now + (now - sentAtMs), { kind: 'refused', requestId: envelope.id });
+        this.queue.push(now + (now - sentAtMs), { kind: 'refused', requestId: envelope.id }, now);
       return this.drop(envelope, sentAtMs, 'refused');
     }
     if (slot.status === 'paused') return this.drop(envelope, sentAtMs, 'unanswered');
@@ -579,7 +583,7 @@ export class World {
   private scheduleBeat(client: SimClient, atMs: number): void {
     const generation = (this.beatGeneration.get(client) ?? 0) + 1;
     this.beatGeneration.set(client, generation);
-    this.queue.push(atMs, { kind: 'beat', client, generation });
+    this.queue.push(atMs, { kind: 'beat', client, generation }, this.clock);
   }
 
   private step(text: string): void {
