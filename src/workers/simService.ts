@@ -3,11 +3,12 @@ import { describeEnvelope } from '../protocol/describe.ts';
 import { parseScenarioValue } from '../scenarios/parse.ts';
 import { applyStep } from '../scenarios/run.ts';
 import type { Scenario, Step } from '../scenarios/schema.ts';
-import { ConvergenceTracker, checkConvergence } from '../sim/checkers.ts';
+import { ConvergenceTracker, checkConvergence, type Truth } from '../sim/checkers.ts';
 import { type Frame, type FrameMessage, frameNodes, type LogEntry } from '../sim/frame.ts';
 import type { NodeInspection } from '../sim/inspect.ts';
 import type { NodeRuntime } from '../sim/runtime.ts';
 import type { LinkParams, MessageRecord, TraceRecord } from '../sim/types.ts';
+import { ViewModel } from '../sim/viewModel.ts';
 import { World } from '../sim/world.ts';
 
 /** What a session starts from. */
@@ -29,6 +30,8 @@ export type ActResult =
 const MESSAGE_AFTERGLOW_MS = 400;
 const LOG_LINES_PER_FRAME = 400;
 const EVENTS_PER_FRAME = 400;
+/** The convergence stopwatch's resolution in virtual time. */
+const JUDGE_EVERY_MS = 100;
 /** Steps that count as faults for the convergence stopwatch. */
 const FAULTS = new Set([
   'kill',
@@ -64,6 +67,12 @@ export class SimService {
   private logSeq = 0;
   private events: TraceRecord[] = [];
   private tracker = new ConvergenceTracker();
+  /** Views rebuilt from the trace, so convergence is judged as of each change, not each frame. */
+  private traced = new ViewModel();
+  private truth: Truth = {};
+  /** The time of the last trace record applied to `traced`, and when to judge again. */
+  private lastChangeMs = 0;
+  private nextJudgeMs = 0;
   private lastConvergeMs: number | null = null;
   private errors = new Map<string, string>();
   private traceHash = 0x811c9dc5;
@@ -82,6 +91,10 @@ export class SimService {
     this.log = [];
     this.events = [];
     this.tracker = new ConvergenceTracker();
+    this.traced = new ViewModel();
+    this.truth = {};
+    this.lastChangeMs = 0;
+    this.nextJudgeMs = 0;
     this.lastConvergeMs = null;
     this.errors.clear();
     this.traceHash = 0x811c9dc5;
@@ -116,9 +129,23 @@ export class SimService {
 
   private async replay(step: RecordedStep): Promise<void> {
     await this.world.runUntilAsync(step.atMs);
+    this.judge();
     applyStep(this.world, step);
     this.steps.push(step);
     if (FAULTS.has(step.do)) this.tracker.markFault(step.atMs);
+    this.truth = this.world.truth();
+    this.lastChangeMs = step.atMs;
+    this.judge();
+  }
+
+  /**
+   * Feeds the stopwatch: is the cluster converged as of the last change? Judged at most once
+   * per JUDGE_EVERY_MS of virtual time (a large run changes thousands of times a second), so
+   * the stopwatch is exact to that resolution however far a single call advances.
+   */
+  private judge(): void {
+    this.tracker.observe(this.lastChangeMs, checkConvergence(this.traced.views(), this.truth).ok);
+    this.nextJudgeMs = this.lastChangeMs + JUDGE_EVERY_MS;
   }
 
   /** Counters for benchmarks: events processed and the virtual clock. */
@@ -203,6 +230,9 @@ export class SimService {
   }
 
   private onTrace(record: TraceRecord): void {
+    if (record.atMs >= this.nextJudgeMs && record.atMs > this.lastChangeMs) this.judge();
+    this.traced.apply(record);
+    this.lastChangeMs = record.atMs;
     this.traceHash = fnv(this.traceHash, JSON.stringify(record));
     if (record.type === 'node' && record.status === 'crashed' && record.detail)
       this.errors.set(record.observer, record.detail);
@@ -245,7 +275,7 @@ export class SimService {
     const views = this.world.views();
     const truth = this.world.truth();
     const check = checkConvergence(views, truth);
-    this.tracker.observe(nowMs, check.ok);
+    this.judge();
     const sinceMs = this.tracker.convergedSinceMs;
     const lastFault = this.tracker.lastFaultAtMs;
     if (check.ok && sinceMs !== null && lastFault !== null) this.lastConvergeMs = sinceMs - lastFault;
