@@ -375,3 +375,121 @@ describe('parseScenario: checks across the file', () => {
     ]);
   });
 });
+
+describe('parseScenario: narration', () => {
+  const card = (extra: Record<string, unknown>) => ({ en: 'text', zh: '文字', ...extra });
+  const narrate = (...cards: unknown[]) => withChange((s) => (s.narration = cards));
+
+  it('accepts timed and event cards, with ref and doc, and fills the instance group', () => {
+    const result = parseScenarioValue(
+      {
+        ...baseScenario(),
+        narration: [
+          card({ atMs: 0, ref: '§12.4', doc: '#mapper' }),
+          card({
+            when: { member: { observer: 'n2', subject: 'n1', state: 'DOWN' } },
+            ref: 'alibaba/nacos#1873',
+          }),
+          card({
+            when: {
+              instance: { node: 'n2', service: 'orders', instance: '10.1.0.1:8080', change: 'removed' },
+            },
+          }),
+          card({ when: { note: { node: 'n1', code: 'digestIgnored' }, sinceMs: 30_000 } }),
+          card({ when: { step: 1 } }),
+        ],
+      },
+      SOURCE,
+    );
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.scenario.narration[2]?.when).toEqual({
+      instance: {
+        node: 'n2',
+        service: 'orders',
+        group: 'DEFAULT_GROUP',
+        instance: '10.1.0.1:8080',
+        change: 'removed',
+      },
+    });
+    expect(result.scenario.narration).toHaveLength(5);
+  });
+
+  it('defaults to no narration', () => {
+    const result = parseScenarioValue(baseScenario(), SOURCE);
+    expect(result.ok && result.scenario.narration).toEqual([]);
+  });
+
+  it('needs both languages, not empty', () => {
+    expect(narrate({ zh: '文字', atMs: 0 }, card({ en: ' ', zh: '', atMs: 0 }))).toEqual([
+      `${SOURCE}: narration[0].en: missing (expected English text)`,
+      `${SOURCE}: narration[1].en: expected English text that is not empty, got " "`,
+      `${SOURCE}: narration[1].zh: expected Chinese text that is not empty, got ""`,
+    ]);
+  });
+
+  it('a card is shown at a time or on an event, not both and not neither', () => {
+    expect(narrate(card({}), card({ atMs: 1, when: { step: 0 } }))).toEqual([
+      `${SOURCE}: narration[0]: give atMs (show the card at a time) or when (show it when an event happens)`,
+      `${SOURCE}: narration[1]: give atMs or when, not both`,
+    ]);
+  });
+
+  it('when names exactly one kind of event', () => {
+    expect(narrate(card({ when: {} }), card({ when: { step: 1, note: { code: 'syncFailed' } } }))).toEqual([
+      `${SOURCE}: narration[0].when: give exactly one of member, instance, note or step (none is given)`,
+      `${SOURCE}: narration[1].when: give exactly one of member, instance, note or step (this one has note and step)`,
+    ]);
+    expect(narrate(card({ when: { membr: {} } }))).toEqual([
+      `${SOURCE}: narration[0].when.membr: unknown key`,
+    ]);
+  });
+
+  it('times within the run', () => {
+    expect(narrate(card({ atMs: 70_000 }), card({ when: { step: 0, sinceMs: 61_000 } }))).toEqual([
+      `${SOURCE}: narration[0].atMs: 70000 is after the end of the run (durationMs 60000)`,
+      `${SOURCE}: narration[1].when.sinceMs: 61000 is after the end of the run (durationMs 60000)`,
+      `${SOURCE}: narration[1].when.step: steps[0] is at 0.0 s, before sinceMs 61.0 s: the card could never be shown`,
+    ]);
+  });
+
+  it('nodes that exist, a step that exists, an instance that is registered', () => {
+    expect(
+      narrate(
+        card({ when: { member: { observer: 'n5', subject: 'n1', state: 'DOWN' } } }),
+        card({ when: { member: { observer: 'n1', subject: 'n1', state: 'DOWN' } } }),
+        card({ when: { step: 5 } }),
+        card({ when: { instance: { service: 'ordrs', change: 'removed' } } }),
+        card({ when: { instance: { service: 'orders', instance: '10.1.0.2:8080', change: 'removed' } } }),
+        card({ when: { note: { node: 'n4', code: 'syncFailed' } } }),
+      ),
+    ).toEqual([
+      `${SOURCE}: narration[0].when.member.observer: n5 does not exist: the cluster never has more than 3 nodes`,
+      `${SOURCE}: narration[1].when.member.subject: a node keeps no member state for itself; name another node`,
+      `${SOURCE}: narration[2].when.step: there is no steps[5]: the steps are steps[0]–steps[1]`,
+      `${SOURCE}: narration[3].when.instance.service: no step registers DEFAULT_GROUP@@ordrs, so the card could never be shown`,
+      `${SOURCE}: narration[4].when.instance.instance: no step registers 10.1.0.2:8080 in DEFAULT_GROUP@@orders (registered: 10.1.0.1:8080)`,
+      `${SOURCE}: narration[5].when.note.node: n4 does not exist: the cluster never has more than 3 nodes`,
+    ]);
+  });
+
+  it('states, changes, note codes, references and doc anchors from their lists', () => {
+    const errors = narrate(
+      card({ when: { member: { state: 'GONE' } } }),
+      card({ when: { instance: { service: 'orders', change: 'gone' } } }),
+      card({ when: { note: { code: 'digestIgnord' } } }),
+      card({ when: { step: -1 } }),
+      card({ atMs: 0, ref: '12.4', doc: 'verify' }),
+    );
+    expect(errors).toEqual([
+      `${SOURCE}: narration[0].when.member.state: expected one of UP, SUSPICIOUS, DOWN, got "GONE"`,
+      `${SOURCE}: narration[1].when.instance.change: expected one of added, unhealthy, healthy, removed, got "gone"`,
+      `${SOURCE}: narration[2].when.note.code: expected one of loadSucceeded, loadFailed, forwardRejected, ` +
+        `proxyFailed, digestDropped, digestIgnored, staleKeyRemoved, syncFailed, beatNotFound, got "digestIgnord"`,
+      `${SOURCE}: narration[3].when.step: expected a step index (0 is the first step), got -1`,
+      `${SOURCE}: narration[4].ref: expected a reference like "§12.4" or "alibaba/nacos#1873", got "12.4"`,
+      expect.stringContaining(
+        `${SOURCE}: narration[4].doc: expected a docs/PROTOCOL.md anchor: one of #problem,`,
+      ),
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Address } from '../protocol/model.ts';
 import type { MemberState, MessageCounts, NodeStatus, NodeView, TraceRecord } from '../sim/types.ts';
 import { nodeName } from './names.ts';
+import type { NarrationFiring } from './narration.ts';
 import type { Expectation } from './schema.ts';
 import { formatSeconds } from './units.ts';
 
@@ -10,7 +11,7 @@ export interface RunReport {
   readonly scenario: string;
   readonly seed: number;
   readonly endMs: number;
-  /** Every expectation passed. */
+  /** Every expectation passed and every narration card fired. */
   readonly passed: boolean;
   readonly nodes: readonly NodeReport[];
   /** Instance, member and node lifecycle changes, in time order. */
@@ -20,7 +21,12 @@ export interface RunReport {
   /** By wire type. */
   readonly messages: Readonly<Record<string, MessageCounts>>;
   readonly expectations: readonly ExpectationReport[];
-  /** Where the trace-rebuilt views and the nodes' real state disagree at the end: a trace gap. */
+  /** The narration cards that fired, in the order they fired (see narration.ts). */
+  readonly narration: readonly NarrationFiring[];
+  /**
+   * Narration cards that never fired (a scenario bug), and places where the trace-rebuilt
+   * views and the nodes' real state disagree at the end (a trace gap, a simulator bug).
+   */
   readonly warnings: readonly string[];
 }
 
@@ -134,6 +140,7 @@ export function formatSummary(report: RunReport): string {
   return [
     `${report.scenario}: ${report.passed ? 'PASSED' : 'FAILED'} (seed ${report.seed}, ran to ${formatSeconds(report.endMs)})`,
     ...expectationLines(report.expectations),
+    ...narrationLines(report),
     'Nodes at the end:',
     ...report.nodes.map((node) => `  ${nodeLine(node)}`),
     eventLine(report),
@@ -149,6 +156,13 @@ function expectationLines(expectations: readonly ExpectationReport[]): string[] 
     `Expectations: ${passed} of ${expectations.length} passed`,
     ...expectations.map((result) => `  ${result.pass ? 'PASS' : 'FAIL'} ${result.message}`),
   ];
+}
+
+/** The cards that fired; the ones that never did are among the warnings. */
+function narrationLines(report: RunReport): string[] {
+  if (report.narration.length === 0) return [];
+  const times = report.narration.map((firing) => `[${firing.index}] ${formatSeconds(firing.atMs)}`);
+  return [`Narration: ${plural(report.narration.length, 'card')} fired: ${times.join(', ')}`];
 }
 
 function nodeLine(node: NodeReport): string {

@@ -1,6 +1,7 @@
+import { groupedServiceName } from '../protocol/model.ts';
 import { DEFAULT_LINK } from '../sim/types.ts';
 import { MAX_NODES, nodeIndex } from './names.ts';
-import type { Expectation, Scenario, Step } from './schema.ts';
+import { type Expectation, type NarrationCard, type Scenario, type Step, TRIGGER_KINDS } from './schema.ts';
 import { formatSeconds } from './units.ts';
 
 /**
@@ -22,12 +23,13 @@ export function checkScenario(scenario: Scenario): ScenarioIssue[] {
     ...checkStepTimes(scenario),
     ...checkStepScope(scenario),
     ...checkExpectations(scenario),
+    ...checkNarration(scenario),
   ];
   // In file order, so a person can fix them top to bottom (sort is stable).
   return issues.sort((a, b) => sectionRank(a) - sectionRank(b) || itemIndex(a) - itemIndex(b));
 }
 
-const SECTIONS = ['cluster', 'steps', 'expect'];
+const SECTIONS = ['cluster', 'steps', 'expect', 'narration'];
 
 function sectionRank(issue: ScenarioIssue): number {
   return SECTIONS.indexOf(String(issue.path[0]));
@@ -305,4 +307,129 @@ function checkDeadline(expectation: { afterMs: number; withinMs: number }, at: P
         `${formatSeconds(durationMs)} (afterMs defaults to the last step's time)`,
     ),
   ];
+}
+
+/**
+ * A narration card is shown at a time or when an event happens, and it must be able to
+ * happen: the nodes, the step and the registered instance it waits for exist.
+ */
+function checkNarration(scenario: Scenario): ScenarioIssue[] {
+  const added = scenario.steps.filter((step) => step.do === 'addNode').length;
+  const maxNodes = scenario.cluster.nodes + added;
+  return scenario.narration.flatMap((card, index) =>
+    checkCard(card, ['narration', index], scenario, maxNodes),
+  );
+}
+
+function checkCard(card: NarrationCard, at: Path, scenario: Scenario, maxNodes: number): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  if (card.atMs === undefined && card.when === undefined) {
+    issues.push(issue(at, 'give atMs (show the card at a time) or when (show it when an event happens)'));
+  }
+  if (card.atMs !== undefined && card.when !== undefined) {
+    issues.push(issue(at, 'give atMs or when, not both'));
+  }
+  const times: [Path, number | undefined][] = [
+    [[...at, 'atMs'], card.atMs],
+    [[...at, 'when', 'sinceMs'], card.when?.sinceMs],
+  ];
+  for (const [path, value] of times) {
+    if (value !== undefined && value > scenario.durationMs) {
+      issues.push(issue(path, `${value} is after the end of the run (durationMs ${scenario.durationMs})`));
+    }
+  }
+  if (card.when !== undefined) issues.push(...checkTrigger(card, [...at, 'when'], scenario, maxNodes));
+  return issues;
+}
+
+function checkTrigger(card: NarrationCard, at: Path, scenario: Scenario, maxNodes: number): ScenarioIssue[] {
+  // The schema lets every kind through so that this line can say what is wrong.
+  const when = card.when as Record<string, unknown>;
+  const kinds = TRIGGER_KINDS.filter((kind) => when[kind] !== undefined);
+  if (kinds.length !== 1) {
+    const given = kinds.length === 0 ? 'none is given' : `this one has ${kinds.join(' and ')}`;
+    return [issue(at, `give exactly one of member, instance, note or step (${given})`)];
+  }
+  const issues: ScenarioIssue[] = [];
+  for (const [path, name] of triggerNodes(when)) {
+    if ((nodeIndex(name) ?? 0) > maxNodes) {
+      issues.push(
+        issue([...at, ...path], `${name} does not exist: the cluster never has more than ${maxNodes} nodes`),
+      );
+    }
+  }
+  if ('member' in card.when! && card.when.member.observer !== undefined) {
+    if (card.when.member.observer === card.when.member.subject) {
+      issues.push(
+        issue([...at, 'member', 'subject'], 'a node keeps no member state for itself; name another node'),
+      );
+    }
+  }
+  if ('instance' in card.when!)
+    issues.push(...checkInstanceTrigger(card.when.instance, [...at, 'instance'], scenario));
+  if ('step' in card.when!)
+    issues.push(...checkStepTrigger(card.when.step, card.when.sinceMs, [...at, 'step'], scenario));
+  return issues;
+}
+
+function triggerNodes(when: Record<string, unknown>): [Path, string][] {
+  const refs: [Path, string][] = [];
+  const fields: [string, string][] = [
+    ['member', 'observer'],
+    ['member', 'subject'],
+    ['instance', 'node'],
+    ['note', 'node'],
+  ];
+  for (const [kind, field] of fields) {
+    const value = (when[kind] as Record<string, unknown> | undefined)?.[field];
+    if (typeof value === 'string') refs.push([[kind, field], value]);
+  }
+  return refs;
+}
+
+/** Instances come only from register steps, so a card can only wait for one that is registered. */
+function checkInstanceTrigger(
+  trigger: { service: string; group: string; instance?: string },
+  at: Path,
+  scenario: Scenario,
+): ScenarioIssue[] {
+  const registers = scenario.steps.filter(
+    (step): step is Extract<Step, { do: 'register' }> =>
+      step.do === 'register' && step.service === trigger.service && step.group === trigger.group,
+  );
+  const service = groupedServiceName(trigger.service, trigger.group);
+  if (registers.length === 0) {
+    return [issue([...at, 'service'], `no step registers ${service}, so the card could never be shown`)];
+  }
+  if (trigger.instance === undefined) return [];
+  if (registers.some((step) => `${step.ip}:${step.port}` === trigger.instance)) return [];
+  return [
+    issue(
+      [...at, 'instance'],
+      `no step registers ${trigger.instance} in ${service} (registered: ${registers.map((step) => `${step.ip}:${step.port}`).join(', ')})`,
+    ),
+  ];
+}
+
+function checkStepTrigger(
+  index: number,
+  sinceMs: number | undefined,
+  at: Path,
+  scenario: Scenario,
+): ScenarioIssue[] {
+  const count = scenario.steps.length;
+  const step = scenario.steps[index];
+  if (step === undefined) {
+    const range = count === 0 ? 'the scenario has no steps' : `the steps are steps[0]–steps[${count - 1}]`;
+    return [issue(at, `there is no steps[${index}]: ${range}`)];
+  }
+  if (sinceMs !== undefined && step.atMs < sinceMs) {
+    return [
+      issue(
+        at,
+        `steps[${index}] is at ${formatSeconds(step.atMs)}, before sinceMs ${formatSeconds(sinceMs)}: the card could never be shown`,
+      ),
+    ];
+  }
+  return [];
 }

@@ -293,6 +293,54 @@ describe('runScenario', () => {
   });
 });
 
+describe('narration', () => {
+  const narrated = {
+    ...SCENARIO,
+    narration: [
+      { atMs: 0, en: 'start', zh: '开始' },
+      { when: { member: { observer: 'n1', subject: 'n2', state: 'DOWN' } }, en: 'down', zh: '宕机' },
+      { when: { step: 2 }, en: 'kill', zh: '杀掉' },
+      {
+        when: { instance: { node: 'n3', service: 'orders', change: 'removed' }, sinceMs: 40_000 },
+        en: 'gone',
+        zh: '删除',
+      },
+      { atMs: 60_000, en: 'end', zh: '结束' },
+    ],
+  };
+
+  it('reports the cards that fired, in the order and at the time they fired', () => {
+    const { report } = runScripted(narrated);
+    expect(report.narration).toEqual([
+      { index: 0, atMs: 0 },
+      { index: 2, atMs: 24_000 },
+      { index: 1, atMs: 26_000 },
+      { index: 3, atMs: 51_000 },
+      { index: 4, atMs: 60_000 },
+    ]);
+    expect(report.passed).toBe(true);
+    expect(report.warnings).toEqual([]);
+    expect(formatSummary(report)).toContain(
+      'Narration: 5 cards fired: [0] 0.0 s, [2] 24.0 s, [1] 26.0 s, [3] 51.0 s, [4] 60.0 s',
+    );
+  });
+
+  it('fails the run with a warning when a card never fires', () => {
+    const waiting = {
+      ...narrated,
+      narration: [
+        ...narrated.narration,
+        { when: { member: { observer: 'n3', subject: 'n1', state: 'DOWN' } }, en: 'never', zh: '永远不会' },
+      ],
+    };
+    const { report } = runScripted(waiting);
+    expect(report.expectations.every((result) => result.pass)).toBe(true);
+    expect(report.passed).toBe(false);
+    expect(report.warnings).toEqual(['narration[5] never fired: it waits for n3 to see n1 DOWN']);
+    expect(formatSummary(report)).toContain('scripted: FAILED');
+  });
+});
+
 describe('with the real World', () => {
   const partitioned = {
     name: 'partition and heal',

@@ -4,6 +4,7 @@ import { ViewModel } from '../sim/viewModel.ts';
 import { auditViews } from './audit.ts';
 import { createEvaluator, type ExpectationEvaluator } from './expectations.ts';
 import { addressOfIndex, nodeAddress, nodeName } from './names.ts';
+import { describeTrigger, NarrationTracker } from './narration.ts';
 import { nodeReport, type RunReport, TraceCollector } from './report.ts';
 import type { Scenario, Step } from './schema.ts';
 import type { ScenarioWorld, WorldFactory } from './worldPort.ts';
@@ -29,36 +30,51 @@ export function runScenario(
     link: scenario.cluster.link,
   });
   const warnings = checkNodeNames(world.nodeAddresses());
-  const observer = new RunObserver(scenario.expect.map(createEvaluator), world.truth());
+  const observer = new RunObserver(
+    scenario.expect.map(createEvaluator),
+    world.truth(),
+    new NarrationTracker(scenario.narration),
+  );
   const unsubscribe = world.onTrace((record) => observer.record(record));
   try {
     observer.observe(world.nowMs);
-    for (const step of scenario.steps) {
+    scenario.steps.forEach((step, index) => {
       world.runUntil(step.atMs);
       warnings.push(...applyStep(world, step));
       // Only steps change which clients live and which nodes they reach: the truth moves here.
-      observer.stepDone(step.atMs, world.truth());
-    }
+      observer.stepDone(index, step.atMs, world.truth());
+    });
     world.runUntil(scenario.durationMs);
   } finally {
     unsubscribe();
   }
   const results = observer.finish(scenario.durationMs);
+  // A card that never fires would leave the tutorial waiting forever: the run fails.
+  const silent = observer.narration
+    .unfired()
+    .map(
+      (index) =>
+        `narration[${index}] never fired: it waits for ${describeTrigger(scenario.narration[index]!)}`,
+    );
   return {
     scenario: scenario.name,
     seed: world.seed,
     endMs: world.nowMs,
-    passed: results.every((result) => result.pass),
+    passed: results.every((result) => result.pass) && silent.length === 0,
     nodes: world.views().map(nodeReport),
     events: observer.collector.events,
     notes: observer.collector.notes,
     messages: copyCounts(world.messageCounts()),
     expectations: scenario.expect.map((expectation, i) => ({ expectation, ...results[i]! })),
-    warnings: [...warnings, ...auditViews(observer.model.views(), world.views())],
+    narration: [...observer.narration.fired()],
+    warnings: [...warnings, ...silent, ...auditViews(observer.model.views(), world.views())],
   };
 }
 
-/** Feeds the trace into the view model, the report and the expectations, in time order. */
+/**
+ * Feeds the trace into the view model, the report, the expectations and the narration, in
+ * time order.
+ */
 class RunObserver {
   readonly model = new ViewModel();
   readonly collector = new TraceCollector();
@@ -66,24 +82,29 @@ class RunObserver {
   constructor(
     private readonly evaluators: readonly ExpectationEvaluator[],
     private truth: Truth,
+    readonly narration: NarrationTracker,
   ) {}
 
   record(record: TraceRecord): void {
     this.model.apply(record);
     this.collector.add(record);
+    this.narration.record(record);
     this.observe(record.atMs);
   }
 
-  stepDone(atMs: number, truth: Truth): void {
+  stepDone(index: number, atMs: number, truth: Truth): void {
     this.truth = truth;
+    this.narration.stepApplied(index, atMs);
     this.observe(atMs);
   }
 
   observe(atMs: number): void {
+    this.narration.advanceTo(atMs);
     for (const evaluator of this.evaluators) evaluator.observe(atMs, this.model, this.truth);
   }
 
   finish(endMs: number) {
+    this.narration.advanceTo(endMs);
     return this.evaluators.map((evaluator) => evaluator.finish(endMs));
   }
 }

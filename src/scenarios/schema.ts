@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DISTRO_CONFIG, type DistroConfig } from '../protocol/config.ts';
+import type { InstanceChange, NoteCode } from '../protocol/io.ts';
 import { DEFAULT_CLUSTER, DEFAULT_GROUP, GROUP_SEPARATOR } from '../protocol/model.ts';
 import { MAX_NODES, NODE_NAME_PATTERN } from './names.ts';
 
@@ -221,6 +222,127 @@ const expectationSchema = z.discriminatedUnion('type', [
   singleOwnerExpectation,
 ]);
 
+/**
+ * Every protocol note a node can record (src/protocol/io.ts NoteCode). The type check
+ * below fails to compile when io.ts gains a code this list does not have.
+ */
+export const NOTE_CODES = [
+  'loadSucceeded',
+  'loadFailed',
+  'forwardRejected',
+  'proxyFailed',
+  'digestDropped',
+  'digestIgnored',
+  'staleKeyRemoved',
+  'syncFailed',
+  'beatNotFound',
+] as const satisfies readonly NoteCode[];
+export const NOTE_CODES_COMPLETE: [Exclude<NoteCode, (typeof NOTE_CODES)[number]>] extends [never]
+  ? true
+  : false = true;
+
+const INSTANCE_CHANGES = [
+  'added',
+  'unhealthy',
+  'healthy',
+  'removed',
+] as const satisfies readonly InstanceChange[];
+
+/**
+ * The section anchors of docs/PROTOCOL.md and docs/PROTOCOL.zh.md (the same in both) that
+ * a narration card may link to; test/scenarios.test.ts checks both files define them.
+ */
+export const PROTOCOL_ANCHORS = [
+  'problem',
+  'replication',
+  'mapper',
+  'filter',
+  'sync',
+  'verify',
+  'beats',
+  'members',
+  'load',
+  'partition',
+  'health',
+] as const;
+
+const memberTrigger = z.strictObject({
+  observer: nodeName.exactOptional(),
+  subject: nodeName.exactOptional(),
+  state: z.enum(['UP', 'SUSPICIOUS', 'DOWN']),
+});
+
+const instanceTrigger = z.strictObject({
+  node: nodeName.exactOptional(),
+  service: serviceName,
+  group: groupName.default(DEFAULT_GROUP),
+  instance: instanceAddress.exactOptional(),
+  change: z.enum(INSTANCE_CHANGES),
+});
+
+const noteTrigger = z.strictObject({
+  node: nodeName.exactOptional(),
+  code: z.enum(NOTE_CODES),
+});
+
+const stepIndex = z
+  .int({ error: 'expected a step index (0 is the first step)' })
+  .min(0, { error: 'expected a step index (0 is the first step)' });
+
+export type MemberTrigger = z.output<typeof memberTrigger>;
+export type InstanceTrigger = z.output<typeof instanceTrigger>;
+export type NoteTrigger = z.output<typeof noteTrigger>;
+export const TRIGGER_KINDS = ['member', 'instance', 'note', 'step'] as const;
+/**
+ * What a card waits for: exactly one kind of event (rules.ts checks it), the first one at or
+ * after `sinceMs` (default 0).
+ */
+export type NarrationWhen = (
+  | { readonly member: MemberTrigger }
+  | { readonly instance: InstanceTrigger }
+  | { readonly note: NoteTrigger }
+  | { readonly step: number }
+) & { readonly sinceMs?: number };
+
+/** All four kinds are optional here so a mistake gets one clear line from rules.ts. */
+const whenSchema = z
+  .strictObject({
+    member: memberTrigger.exactOptional(),
+    instance: instanceTrigger.exactOptional(),
+    note: noteTrigger.exactOptional(),
+    step: stepIndex.exactOptional(),
+    sinceMs: timeMs().exactOptional(),
+  })
+  .transform((when) => when as NarrationWhen);
+
+const cardText = (language: string) =>
+  z
+    .string({ error: `expected ${language} text` })
+    .refine((text) => text.trim().length > 0, { error: `expected ${language} text that is not empty` });
+
+/** A section of the behaviour reference ("§12.4") or a Nacos issue or PR ("alibaba/nacos#1873"). */
+const REF_PATTERN = /^(§[1-9][0-9]*(\.[1-9][0-9]*)*|alibaba\/nacos#[1-9][0-9]*)$/;
+const ANCHOR_SET: ReadonlySet<string> = new Set(PROTOCOL_ANCHORS.map((anchor) => `#${anchor}`));
+
+const narrationCard = z.strictObject({
+  en: cardText('English'),
+  zh: cardText('Chinese'),
+  atMs: timeMs().exactOptional(),
+  when: whenSchema.exactOptional(),
+  ref: z
+    .string({ error: 'expected a reference like "§12.4" or "alibaba/nacos#1873"' })
+    .regex(REF_PATTERN, { error: 'expected a reference like "§12.4" or "alibaba/nacos#1873"' })
+    .exactOptional(),
+  doc: z
+    .string({ error: 'expected a docs/PROTOCOL.md anchor like "#verify"' })
+    .refine((anchor) => ANCHOR_SET.has(anchor), {
+      error: `expected a docs/PROTOCOL.md anchor: one of ${[...ANCHOR_SET].join(', ')}`,
+    })
+    .exactOptional(),
+});
+
+export type NarrationCard = z.output<typeof narrationCard>;
+
 const scenarioShape = z.strictObject({
   name: nonEmptyText('a name'),
   description: z
@@ -231,6 +353,7 @@ const scenarioShape = z.strictObject({
   durationMs: intBetween(1, MAX_DURATION_MS, 'a whole number of milliseconds'),
   steps: z.array(stepSchema).default(() => []),
   expect: z.array(expectationSchema).default(() => []),
+  narration: z.array(narrationCard).default(() => []),
 });
 
 type ScenarioShape = z.output<typeof scenarioShape>;
