@@ -8,7 +8,7 @@ import { createWorld } from '../sim/world.ts';
 /**
  * npm run sim -- <scenario.json> [--seed N] [--json] [--out file]
  *
- * Exit codes: 0 every expectation passed, 1 one failed, 2 bad arguments or a bad scenario
+ * Exit codes: 0 every expectation passed, 1 one failed (or a narration card never fired), 2 bad arguments or a bad scenario
  * file, 3 the simulator itself failed (a bug: the stack trace is printed).
  */
 const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--json] [--out report.json]';
