@@ -2,7 +2,7 @@ import type { Truth } from '../sim/checkers.ts';
 import type { MessageCounts, TraceRecord } from '../sim/types.ts';
 import { ViewModel } from '../sim/viewModel.ts';
 import { auditViews } from './audit.ts';
-import { createEvaluator, type ExpectationEvaluator } from './expectations.ts';
+import { createEvaluator, type ExpectationEvaluator, type ExpectationResult } from './expectations.ts';
 import { addressOfIndex, nodeAddress, nodeName } from './names.ts';
 import { describeTrigger, NarrationTracker } from './narration.ts';
 import { nodeReport, type RunReport, TraceCollector } from './report.ts';
@@ -73,9 +73,9 @@ export function runScenario(
 
 /**
  * Feeds the trace into the view model, the report, the expectations and the narration, in
- * time order.
+ * time order. The headless runner and the browser's scenario player share it.
  */
-class RunObserver {
+export class RunObserver {
   readonly model = new ViewModel();
   readonly collector = new TraceCollector();
 
@@ -103,7 +103,7 @@ class RunObserver {
     for (const evaluator of this.evaluators) evaluator.observe(atMs, this.model, this.truth);
   }
 
-  finish(endMs: number) {
+  finish(endMs: number): ExpectationResult[] {
     this.narration.advanceTo(endMs);
     return this.evaluators.map((evaluator) => evaluator.finish(endMs));
   }

@@ -82,6 +82,20 @@ export interface Frame {
   readonly convergence: ConvergenceState;
   /** Does anything remain scheduled? (false: the run is idle) */
   readonly busy: boolean;
+  /** The guided scenario being played, or null. */
+  readonly scenario: {
+    readonly name: string;
+    readonly durationMs: number;
+    /** Index of the next step to apply (stepCount when all are applied or the person took over). */
+    readonly nextStep: number;
+    readonly stepCount: number;
+    /** Narration cards fired so far: index into the scenario's narration, and when. */
+    readonly fired: readonly { readonly index: number; readonly atMs: number }[];
+    /** The expectations' verdicts, once the scenario's end has been reached. */
+    readonly results:
+      | readonly { readonly pass: boolean; readonly heldAtMs: number | null; readonly message: string }[]
+      | null;
+  } | null;
 }
 
 /** n3 for 10.0.0.3:8848. */

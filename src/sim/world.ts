@@ -174,6 +174,12 @@ export class World {
     return this.driveAsync(this.windows(targetMs, false));
   }
 
+  /** When the next window would start (Infinity when nothing is scheduled). */
+  nextEventAtMs(): number {
+    this.bootOnce();
+    return this.nextEventMs();
+  }
+
   /** Runs exactly one window, the next one with something in it; false when there is none. */
   async stepWindowAsync(): Promise<boolean> {
     this.bootOnce();

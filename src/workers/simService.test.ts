@@ -54,3 +54,46 @@ describe('SimService', () => {
     expect(service.traceDigest()).toBe(digest);
   });
 });
+
+describe('SimService guided scenarios', () => {
+  it('plays a scenario at any pace to the same trace, narration and verdicts as the headless runner', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../scenarios/parse.ts');
+    const { runScenario } = await import('../scenarios/run.ts');
+    const { createWorld } = await import('../sim/world.ts');
+    const parsed = parseScenario(readFileSync('scenarios/owner-killed.json', 'utf8'), 'owner-killed.json');
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const scenario = parsed.scenario;
+    const headless = runScenario(scenario, createWorld);
+
+    const loaded = session();
+    await loaded.loadScenario(scenario);
+
+    const played = session();
+    await played.startScenario(scenario);
+    for (let i = 0; i < 40; i++) await played.stepEvent();
+    let frame = await played.advance(1_234);
+    while (frame.nowMs < scenario.durationMs) frame = await played.advance(777);
+    frame = await played.runUntil(scenario.durationMs);
+
+    expect(played.traceDigest()).toBe(loaded.traceDigest());
+    expect(frame.scenario?.fired).toEqual(headless.narration);
+    expect(frame.scenario?.results?.map((r) => r.pass)).toEqual(headless.expectations.map((e) => e.pass));
+    expect(frame.scenario?.results?.every((r) => r.pass)).toBe(true);
+  });
+
+  it('taking over drops the remaining steps', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../scenarios/parse.ts');
+    const parsed = parseScenario(readFileSync('scenarios/owner-killed.json', 'utf8'), 'owner-killed.json');
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const service = session();
+    await service.startScenario(parsed.scenario);
+    await service.runUntil(1_000);
+    service.takeOver();
+    const frame = await service.runUntil(60_000);
+    // The kill at 40 s never happened.
+    expect(frame.nodes.every((node) => node.status === 'running')).toBe(true);
+    expect(frame.scenario?.nextStep).toBe(frame.scenario?.stepCount);
+  });
+});

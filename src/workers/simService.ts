@@ -1,7 +1,10 @@
 import type { DistroConfig } from '../protocol/config.ts';
 import { describeEnvelope } from '../protocol/describe.ts';
+import type { ExpectationResult } from '../scenarios/expectations.ts';
+import { createEvaluator } from '../scenarios/expectations.ts';
+import { NarrationTracker } from '../scenarios/narration.ts';
 import { parseScenarioValue } from '../scenarios/parse.ts';
-import { applyStep } from '../scenarios/run.ts';
+import { applyStep, RunObserver } from '../scenarios/run.ts';
 import type { Scenario, Step } from '../scenarios/schema.ts';
 import { ConvergenceTracker, checkConvergence, type Truth } from '../sim/checkers.ts';
 import { type Frame, type FrameMessage, frameNodes, type LogEntry } from '../sim/frame.ts';
@@ -67,6 +70,15 @@ export class SimService {
   private logSeq = 0;
   private events: TraceRecord[] = [];
   private tracker = new ConvergenceTracker();
+  /** The guided scenario being played, if any. */
+  private script: {
+    scenario: Scenario;
+    next: number;
+    observer: RunObserver;
+    results: ExpectationResult[] | null;
+  } | null = null;
+  /** The nodes' start records, kept so a scenario observer created after boot sees them. */
+  private bootRecords: TraceRecord[] = [];
   /** Views rebuilt from the trace, so convergence is judged as of each change, not each frame. */
   private traced = new ViewModel();
   private truth: Truth = {};
@@ -91,6 +103,8 @@ export class SimService {
     this.log = [];
     this.events = [];
     this.tracker = new ConvergenceTracker();
+    this.script = null;
+    this.bootRecords = [];
     this.traced = new ViewModel();
     this.truth = {};
     this.lastChangeMs = 0;
@@ -127,6 +141,20 @@ export class SimService {
     return this.frame();
   }
 
+  /** Where the guided scenario stands: fired cards, next step, verdicts once it has ended. */
+  private scriptStatus(): Frame['scenario'] {
+    const script = this.script;
+    if (!script) return null;
+    return {
+      name: script.scenario.name,
+      durationMs: script.scenario.durationMs,
+      nextStep: script.next,
+      stepCount: script.scenario.steps.length,
+      fired: [...script.observer.narration.fired()],
+      results: script.results,
+    };
+  }
+
   private async replay(step: RecordedStep): Promise<void> {
     await this.world.runUntilAsync(step.atMs);
     this.judge();
@@ -148,6 +176,49 @@ export class SimService {
     this.nextJudgeMs = this.lastChangeMs + JUDGE_EVERY_MS;
   }
 
+  /**
+   * The guided mode: the scenario's cluster starts, and its steps are applied as virtual
+   * time reaches them, at whatever pace the page plays. Narration cards fire on the trace;
+   * the expectations are judged when the scenario's end is reached.
+   */
+  async startScenario(scenario: Scenario): Promise<Frame> {
+    const { nodes, params, link } = scenario.cluster;
+    await this.reset({ seed: scenario.seed, nodeCount: nodes, params, link });
+    const observer = new RunObserver(
+      scenario.expect.map(createEvaluator),
+      this.world.truth(),
+      new NarrationTracker(scenario.narration),
+    );
+    for (const record of this.bootRecords) observer.record(record);
+    this.script = { scenario, next: 0, observer, results: null };
+    await this.runScript(0);
+    return this.frame();
+  }
+
+  /** The person takes over: the remaining steps are dropped; narration keeps following the trace. */
+  takeOver(): Frame {
+    if (this.script) this.script.next = this.script.scenario.steps.length;
+    return this.frame();
+  }
+
+  /** Applies the script's steps due by `targetMs`, each exactly at its time. */
+  private async runScript(targetMs: number): Promise<void> {
+    const script = this.script;
+    if (!script) return;
+    const steps = script.scenario.steps;
+    while (script.next < steps.length && steps[script.next]!.atMs <= targetMs) {
+      const index = script.next;
+      script.next += 1;
+      await this.replay(steps[index]!);
+      script.observer.stepDone(index, steps[index]!.atMs, this.world.truth());
+    }
+    const endMs = script.scenario.durationMs;
+    if (script.results === null && targetMs >= endMs) {
+      await this.world.runUntilAsync(endMs);
+      script.results = script.observer.finish(endMs);
+    }
+  }
+
   /** Counters for benchmarks: events processed and the virtual clock. */
   stats(): { events: number; nowMs: number } {
     return { events: this.world.eventCount, nowMs: this.world.nowMs };
@@ -155,18 +226,27 @@ export class SimService {
 
   /** Moves virtual time forward by about `deltaMs`, in whole windows (pacing). */
   async advance(deltaMs: number): Promise<Frame> {
-    await this.world.advanceAsync(this.world.nowMs + Math.max(0, deltaMs));
+    const targetMs = this.world.nowMs + Math.max(0, deltaMs);
+    await this.runScript(targetMs);
+    await this.world.advanceAsync(targetMs);
     return this.frame();
   }
 
   /** Runs the next window that has anything in it. */
   async stepEvent(): Promise<Frame> {
+    // A guided scenario's step due before the next event is the next thing to happen.
+    const nextStep = this.script?.scenario.steps[this.script.next];
+    if (nextStep && nextStep.atMs <= this.world.nextEventAtMs()) {
+      await this.runScript(nextStep.atMs);
+      return this.frame();
+    }
     await this.world.stepWindowAsync();
     return this.frame();
   }
 
   /** As fast as possible to `atMs` (exact: the last window is cut there). */
   async runUntil(atMs: number): Promise<Frame> {
+    await this.runScript(atMs);
     if (atMs > this.world.nowMs) await this.world.runUntilAsync(atMs);
     return this.frame();
   }
@@ -230,6 +310,8 @@ export class SimService {
   }
 
   private onTrace(record: TraceRecord): void {
+    if (this.script) this.script.observer.record(record);
+    else if (this.world.nowMs === 0 && record.type === 'node') this.bootRecords.push(record);
     if (record.atMs >= this.nextJudgeMs && record.atMs > this.lastChangeMs) this.judge();
     this.traced.apply(record);
     this.lastChangeMs = record.atMs;
@@ -300,6 +382,7 @@ export class SimService {
         lastConvergeMs: this.lastConvergeMs,
       },
       busy: true,
+      scenario: this.scriptStatus(),
     };
     this.log = [];
     this.events = [];

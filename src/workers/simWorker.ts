@@ -22,6 +22,8 @@ const service = new SimService(
 export const simApi = {
   reset: service.reset.bind(service),
   loadScenario: service.loadScenario.bind(service),
+  startScenario: service.startScenario.bind(service),
+  takeOver: service.takeOver.bind(service),
   stats: service.stats.bind(service),
   advance: service.advance.bind(service),
   stepEvent: service.stepEvent.bind(service),
