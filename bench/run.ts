@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { runBrowserBench } from './browser.ts';
 import { type BenchCase, type BenchFigures, runInProcess } from './inProcess.ts';
+import { runUiBench } from './ui.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -47,7 +48,7 @@ function format(figures: BenchFigures, target: string, ok: boolean): string {
   ].join('');
 }
 
-/** `npm run bench [-- in-process|browser]`: both parts by default. */
+/** `npm run bench [-- in-process|browser]`: both parts by default (browser = worker runtime + UI). */
 const part = process.argv[2];
 if (part !== 'browser') {
   console.log(`In-process runtime, one simulated hour each (Node ${process.version})`);
@@ -59,4 +60,5 @@ if (part !== 'browser') {
 if (part !== 'in-process') {
   execSync('npx vite build --logLevel error', { stdio: 'inherit' });
   await runBrowserBench();
+  await runUiBench();
 }
