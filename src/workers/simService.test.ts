@@ -97,3 +97,21 @@ describe('SimService guided scenarios', () => {
     expect(frame.scenario?.nextStep).toBe(frame.scenario?.stepCount);
   });
 });
+
+describe('SimService timed narration', () => {
+  it('a timed card fires when virtual time reaches it, even in a quiet cluster', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../scenarios/parse.ts');
+    const parsed = parseScenario(readFileSync('scenarios/register-through-non-owner.json', 'utf8'), 'x');
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const timed = parsed.scenario.narration.flatMap((card, index) =>
+      card.atMs !== undefined && card.atMs > 0 ? [{ index, atMs: card.atMs }] : [],
+    );
+    expect(timed.length).toBeGreaterThan(0);
+    const service = session();
+    await service.startScenario(parsed.scenario);
+    const first = timed[0]!;
+    const frame = await service.runUntil(first.atMs + 200);
+    expect(frame.scenario?.fired.some((f) => f.index === first.index)).toBe(true);
+  });
+});

@@ -145,6 +145,8 @@ export class SimService {
   private scriptStatus(): Frame['scenario'] {
     const script = this.script;
     if (!script) return null;
+    // Timed cards fire when virtual time reaches them, even when no trace record comes.
+    script.observer.narration.advanceTo(this.world.nowMs);
     return {
       name: script.scenario.name,
       durationMs: script.scenario.durationMs,
