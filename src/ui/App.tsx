@@ -1,14 +1,84 @@
-/** Placeholder page: the playground UI replaces this once the scenario runner lands. */
-export function App() {
-  return (
-    <main className="placeholder">
-      <h1>Distro Playground</h1>
-      <p lang="en">
-        A playground that runs the Nacos Distro protocol in your browser, with each node in its own Web
-        Worker.
+import { bootPlan } from '../store/embedBoot.ts';
+import { useSimController } from '../store/simController.ts';
+import { useSim } from '../store/simStore.ts';
+import { ControlPanel } from './controls/ControlPanel.tsx';
+import { EmbedApp } from './embed/EmbedApp.tsx';
+import { usePageLinks } from './embed/usePageLinks.ts';
+import { useT } from './i18n/index.ts';
+import { Header } from './layout/Header.tsx';
+import { Panel } from './layout/Panel.tsx';
+import { InspectorSlots, MatrixSlot, PlayerSlot, RingSlot } from './layout/slots.tsx';
+import { useDocumentSettings } from './layout/useDocumentSettings.ts';
+import { useGlobalKeys } from './layout/useGlobalKeys.ts';
+import { Notices } from './share/Notices.tsx';
+import { RunMenu } from './share/RunMenu.tsx';
+import { TimeControls } from './time/TimeControls.tsx';
+
+function StatusBanner() {
+  const t = useT();
+  const ready = useSim((state) => state.ready);
+  const fatal = useSim((state) => state.fatalError);
+  if (fatal !== null) {
+    return (
+      <p className="banner error" role="alert">
+        {t('app.fatal', { error: fatal })}
       </p>
-      <p lang="zh-CN">一个在浏览器中运行 Nacos Distro 协议的演练场，每个节点都运行在独立的 Web Worker 中。</p>
-      <p className="status">Coming soon · 即将推出</p>
-    </main>
+    );
+  }
+  return ready ? null : (
+    <p className="banner" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+/**
+ * The page: the full playground, or with `?embed=1` the compact layout for iframes. How it
+ * opens (URL parameters, a permalink) is read once from its address (src/store/embedBoot.ts).
+ */
+export function App() {
+  const plan = bootPlan();
+  useSimController(plan.start);
+  useDocumentSettings();
+  useGlobalKeys();
+  usePageLinks(plan.settings.origins);
+  return plan.settings.embed ? (
+    <EmbedApp panels={plan.settings.panels} status={<StatusBanner />} />
+  ) : (
+    <Playground />
+  );
+}
+
+/** The playground: header, time, the cluster views, controls and inspectors. */
+function Playground() {
+  const t = useT();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#controls">
+        {t('app.skip')}
+      </a>
+      <div className="top">
+        <Header />
+        <RunMenu />
+        <TimeControls />
+      </div>
+      <StatusBanner />
+      <Notices />
+      <main className="workspace">
+        <div className="stage">
+          <RingSlot />
+          <MatrixSlot />
+        </div>
+        <aside className="side" id="controls" tabIndex={-1} aria-label={t('section.controls')}>
+          <PlayerSlot title={t('section.scenario')} />
+          <Panel id="controls" title={t('section.controls')}>
+            <ControlPanel />
+          </Panel>
+        </aside>
+        <div className="inspectors">
+          <InspectorSlots />
+        </div>
+      </main>
+    </div>
   );
 }
