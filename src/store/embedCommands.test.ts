@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommand, EMBED_COMMANDS } from './embedApi.ts';
+import { checkCommand, EMBED_COMMANDS } from './embedCommands.ts';
 
 const errorsOf = (data: unknown) => {
   const checked = checkCommand(data);
