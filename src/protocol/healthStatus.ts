@@ -1,4 +1,5 @@
 import { isResponsibleForHash } from './mapper.ts';
+import { emptyDigest } from './messages.ts';
 import { type Step, sendOneWay, sendRequest, setTimer } from './stepContext.ts';
 import { setHealthy, statusChecksumOf } from './store.ts';
 
@@ -12,7 +13,7 @@ export const SERVICE_STATUS_TIMER = 'serviceStatus';
 export function runServiceStatusReport(step: Step): void {
   const state = step.state;
   setTimer(step, SERVICE_STATUS_TIMER, step.nowMs + state.config.serviceStatusIntervalMs);
-  const checksums: Record<string, string> = {};
+  const checksums = emptyDigest();
   let count = 0;
   for (const service of state.services.values()) {
     if (service.instances.size === 0 || !isResponsibleForHash(state, service.tagHash)) continue;
@@ -30,7 +31,8 @@ export function receiveServiceStatus(
   checksums: Readonly<Record<string, string>>,
 ): void {
   const state = step.state;
-  for (const [key, checksum] of Object.entries(checksums)) {
+  for (const key in checksums) {
+    const checksum = checksums[key]!;
     const service = state.services.get(key);
     if (!service) continue;
     if (statusChecksumOf(service) === checksum) continue;

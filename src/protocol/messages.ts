@@ -183,3 +183,12 @@ export function kindOf(envelope: Envelope): MessageKind {
       return 'client';
   }
 }
+
+/**
+ * A new key → checksum map for a digest. Built without a prototype, so V8 keeps it as a hash
+ * table: as an ordinary object every distinct set of service keys would grow its own chain
+ * of hidden classes, and every receiver's lookups into it would go megamorphic.
+ */
+export function emptyDigest(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}

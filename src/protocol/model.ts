@@ -1,3 +1,5 @@
+import { PairMemo } from './pairMemo.ts';
+
 /** A server's address as Nacos writes it in cluster.conf: "ip:port". */
 export type Address = string;
 
@@ -61,8 +63,15 @@ export function instanceIdOf(ip: string, port: number, clusterName: string, grou
 }
 
 /** Instance identity inside one service: ip and port (Instance.equals in 1.x). */
+const addresses = new PairMemo<number>((ip, port) => `${ip}:${port}`);
+
+/** `ip:port`, the key of an instance within its service. */
+export function addressOf(ip: string, port: number): string {
+  return addresses.get(ip, port);
+}
+
 export function instanceAddress(instance: Pick<Instance, 'ip' | 'port'>): string {
-  return `${instance.ip}:${instance.port}`;
+  return addressOf(instance.ip, instance.port);
 }
 
 /** A deep copy, as serialising a Datum into an HTTP body makes one. */

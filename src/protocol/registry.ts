@@ -1,5 +1,5 @@
 import type { BeatInfo, BeatResponse, InstanceParams, InstanceRef } from './messages.ts';
-import { type Instance, instanceIdOf, PRESERVED_BEAT_INTERVAL, preservedMs } from './model.ts';
+import { addressOf, type Instance, instanceIdOf, PRESERVED_BEAT_INTERVAL, preservedMs } from './model.ts';
 import type { ServiceState } from './state.ts';
 import { note, type Step } from './stepContext.ts';
 import { replaceInstances, serviceFor, serviceKey, setHealthy } from './store.ts';
@@ -12,7 +12,7 @@ import { syncToAll } from './syncEngine.ts';
  */
 export function registerInstance(step: Step, params: InstanceParams): void {
   const service = serviceFor(step, serviceKey(params.namespace, params.groupedName));
-  const address = `${params.ip}:${params.port}`;
+  const address = addressOf(params.ip, params.port);
   const existing = service.instances.get(address);
   const instance: Instance = {
     ip: params.ip,
@@ -33,7 +33,7 @@ export function registerInstance(step: Step, params: InstanceParams): void {
 /** removeInstance: a CHANGE put of the reduced list (1.x has no instance DELETE). */
 export function deregisterInstance(step: Step, ref: InstanceRef): void {
   const service = step.state.services.get(serviceKey(ref.namespace, ref.groupedName));
-  const address = `${ref.ip}:${ref.port}`;
+  const address = addressOf(ref.ip, ref.port);
   if (!service?.instances.has(address)) return; // "ok" even when there is nothing to remove
   const next = new Map(service.instances);
   next.delete(address);
@@ -53,7 +53,7 @@ function put(step: Step, service: ServiceState, instances: Map<string, Instance>
 export function processBeat(step: Step, ref: InstanceRef, beat: BeatInfo | null): BeatResponse {
   const config = step.state.config;
   const key = serviceKey(ref.namespace, ref.groupedName);
-  const address = `${ref.ip}:${ref.port}`;
+  const address = addressOf(ref.ip, ref.port);
   if (!step.state.services.get(key)?.instances.has(address)) {
     if (!beat) {
       note(

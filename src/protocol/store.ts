@@ -9,6 +9,7 @@ import {
   namespaceOfKey,
   serviceNameOfKey,
 } from './model.ts';
+import { PairMemo } from './pairMemo.ts';
 import type { ServiceState } from './state.ts';
 import { type Step, trace } from './stepContext.ts';
 
@@ -36,8 +37,10 @@ export function serviceFor(step: Step, key: string): ServiceState {
   return service;
 }
 
+const serviceKeys = new PairMemo<string>(ephemeralKey);
+
 export function serviceKey(namespace: string, groupedName: string): string {
-  return ephemeralKey(namespace, groupedName);
+  return serviceKeys.get(namespace, groupedName);
 }
 
 /**

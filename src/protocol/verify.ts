@@ -1,5 +1,6 @@
 import { distroHash } from './javaHash.ts';
 import { isResponsibleForHash } from './mapper.ts';
+import { emptyDigest } from './messages.ts';
 import { type Datum, serviceNameOfKey } from './model.ts';
 import { servicesOwnedBy } from './ownerIndex.ts';
 import { note, type Step, sendOneWay, sendRequest, setTimer } from './stepContext.ts';
@@ -14,7 +15,7 @@ export const VERIFY_TIMER = 'verify';
 export function runVerify(step: Step): void {
   const state = step.state;
   setTimer(step, VERIFY_TIMER, step.nowMs + state.config.verifyIntervalMs);
-  const checksums: Record<string, string> = {};
+  const checksums = emptyDigest();
   let count = 0;
   for (const service of state.services.values()) {
     if (!service.hasDatum || !isResponsibleForHash(state, service.tagHash)) continue;
@@ -41,7 +42,8 @@ export function receiveChecksums(
     return;
   }
   const toUpdate: string[] = [];
-  for (const [key, checksum] of Object.entries(checksums)) {
+  for (const key in checksums) {
+    const checksum = checksums[key]!;
     const service = state.services.get(key);
     const tagHash = service?.tagHash ?? distroHash(serviceNameOfKey(key));
     if (isResponsibleForHash(state, tagHash)) {

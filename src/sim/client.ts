@@ -55,6 +55,8 @@ export class SimClient {
   private readonly calls = new Map<string, ApiCall>();
   private seq = 0;
   private via: Address | undefined;
+  private cachedRef: InstanceRef | undefined;
+  private cachedBeatInfo: BeatInfo | undefined;
 
   constructor(
     name: string,
@@ -183,20 +185,22 @@ export class SimClient {
     this.port.send({ id, from: this.address, to, body: call.body, timeoutMs: CLIENT_REQUEST_TIMEOUT_MS });
   }
 
+  /** The instance's identity, built once: params never change, and a beat every 5 s reuses it. */
   private ref(): InstanceRef {
     const p = this.params;
-    return {
+    this.cachedRef ??= {
       namespace: p.namespace,
       groupedName: p.groupedName,
       ip: p.ip,
       port: p.port,
       clusterName: p.clusterName,
     };
+    return this.cachedRef;
   }
 
   private beatInfo(): BeatInfo {
     const p = this.params;
-    return {
+    this.cachedBeatInfo ??= {
       ip: p.ip,
       port: p.port,
       groupedName: p.groupedName,
@@ -204,5 +208,6 @@ export class SimClient {
       weight: p.weight,
       metadata: p.metadata,
     };
+    return this.cachedBeatInfo;
   }
 }

@@ -46,20 +46,35 @@ export class EventQueue<T> {
   }
 
   pop(): QueueEntry<T> | undefined {
-    const count = this.times.length;
-    if (count === 0) return undefined;
+    if (this.times.length === 0) return undefined;
     const entry: QueueEntry<T> = {
       atMs: this.times[0] as number,
       rank: this.ranks[0] as number,
       seq: this.seqs[0] as number,
       item: this.items[0] as T,
     };
+    this.removeHead();
+    return entry;
+  }
+
+  /**
+   * Removes the earliest entry and returns only its item (read its time with peekTime
+   * first): the hot loops' pop, which allocates nothing.
+   */
+  popItem(): T | undefined {
+    if (this.times.length === 0) return undefined;
+    const item = this.items[0] as T;
+    this.removeHead();
+    return item;
+  }
+
+  private removeHead(): void {
+    const count = this.times.length;
     const lastTime = this.times.pop() as number;
     const lastRank = this.ranks.pop() as number;
     const lastSeq = this.seqs.pop() as number;
     const lastItem = this.items.pop() as T;
     if (count > 1) this.siftDown(0, lastTime, lastRank, lastSeq, lastItem);
-    return entry;
   }
 
   /** Drops every entry (and the references to their items). */

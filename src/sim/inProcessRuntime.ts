@@ -20,7 +20,7 @@ export class InProcessRuntime implements NodeRuntime {
 
   runWindow(batches: readonly WindowBatch[]): readonly WindowOutcome[] {
     const outcomes = this.outcomes;
-    outcomes.length = 0;
+    if (outcomes.length !== 0) outcomes.length = 0;
     for (const batch of batches) {
       const host = this.hosts.get(batch.address);
       if (!host) throw new Error(`no process for ${batch.address}`);

@@ -2,6 +2,7 @@
 interface Deadline {
   readonly requestId: string;
   readonly atMs: number;
+  readonly timeoutMs: number;
 }
 
 /** A FIFO of deadlines of one timeout length, consumed from `head`. */
@@ -23,7 +24,7 @@ interface Lane {
  */
 export class TimeoutBook {
   private readonly lanes = new Map<number, Lane>();
-  private fresh: (Deadline & { readonly timeoutMs: number })[] = [];
+  private fresh: Deadline[] = [];
 
   add(requestId: string, atMs: number, timeoutMs: number): void {
     this.fresh.push({ requestId, atMs, timeoutMs });
@@ -41,7 +42,7 @@ export class TimeoutBook {
         lane = { entries: [], head: 0 };
         this.lanes.set(deadline.timeoutMs, lane);
       }
-      lane.entries.push({ requestId: deadline.requestId, atMs: deadline.atMs });
+      lane.entries.push(deadline);
     }
   }
 

@@ -91,6 +91,8 @@ export class World {
   private readonly traceViews: ViewModel | null;
   private readonly batches: WindowBatch[] = [];
   private readonly batchSlots: NodeSlot[] = [];
+  /** The clients' server list (every node, in order), replaced when a node is added. */
+  private serverList: readonly Address[];
 
   constructor(options: WorldOptions, runtime: NodeRuntime = new InProcessRuntime()) {
     this.runtime = runtime;
@@ -110,11 +112,12 @@ export class World {
       CLIENT_REQUEST_TIMEOUT_MS,
     );
     this.clientPort = {
-      servers: () => this.slots.map((slot) => slot.address),
+      servers: () => this.serverList,
       send: (envelope) => this.route(envelope, this.clock),
       scheduleBeat: (client, atMs) => this.scheduleBeat(client, atMs),
     };
     for (let i = 1; i <= options.nodeCount; i++) this.slots.push(this.newSlot(nodeAddress(i), i));
+    this.serverList = this.nodeAddresses();
   }
 
   /**
@@ -246,25 +249,29 @@ export class World {
 
   /** A window's first half: world events in time order, then each busy node's batch. */
   private openWindow(startMs: number, endMs: number): readonly WindowBatch[] {
+    // No deadline is added inside this loop and answers only retire them, so the earliest
+    // deadline found once is a lower bound: it is looked up again only when it would win.
+    let timeoutBoundMs = this.timeouts.nextAtMs(this.isWaiting);
     for (;;) {
       const queueAtMs = this.queue.peekTime();
-      const timeoutAtMs = this.timeouts.nextAtMs(this.isWaiting);
-      if (Math.min(queueAtMs, timeoutAtMs) >= endMs) break;
+      if (timeoutBoundMs <= queueAtMs && timeoutBoundMs < endMs)
+        timeoutBoundMs = this.timeouts.nextAtMs(this.isWaiting);
+      if (Math.min(queueAtMs, timeoutBoundMs) >= endMs) break;
       this.eventsProcessed += 1;
-      if (timeoutAtMs <= queueAtMs) {
+      if (timeoutBoundMs <= queueAtMs) {
         // At equal times a timeout goes first: the caller stops waiting before a late answer lands.
         const deadline = this.timeouts.take(this.isWaiting)!;
         this.clock = deadline.atMs;
         this.failRequest(deadline.requestId, 'timeout');
+        timeoutBoundMs = this.timeouts.nextAtMs(this.isWaiting);
         continue;
       }
-      const entry = this.queue.pop()!;
-      this.clock = entry.atMs;
-      this.runTask(entry.item);
+      this.clock = queueAtMs;
+      this.runTask(this.queue.popItem()!);
     }
     const batches = this.batches;
-    batches.length = 0;
-    this.batchSlots.length = 0;
+    if (batches.length !== 0) batches.length = 0;
+    if (this.batchSlots.length !== 0) this.batchSlots.length = 0;
     for (const slot of this.slots) {
       if (slot.status !== 'running') continue;
       if (slot.inbound.length === 0 && slot.nextTimerAtMs >= endMs) continue;
@@ -284,7 +291,7 @@ export class World {
   /** A window's second half: crashed nodes stop, the others' outputs are merged in node order. */
   private closeWindow(endMs: number, outcomes: readonly WindowOutcome[]): void {
     const results = this.windowResults;
-    results.length = 0;
+    if (results.length !== 0) results.length = 0;
     this.batchSlots.forEach((slot, i) => {
       const outcome = outcomes[i]!;
       if (isCrash(outcome)) {
@@ -510,6 +517,7 @@ export class World {
     const slot = this.newSlot(nodeAddress(this.slots.length + 1), this.slots.length + 1);
     this.slots.push(slot);
     const members = this.nodeAddresses();
+    this.serverList = members;
     const input: NodeInput = { type: 'membersChanged', members };
     for (const other of this.slots) {
       if (other === slot || (other.status !== 'running' && other.status !== 'paused')) continue;
