@@ -2,7 +2,7 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import { builtinScenario } from '../../scenarios/builtins.ts';
 import { selectScenario } from '../../store/scenarioPlayer.ts';
 import { useLanguage, useT } from '../i18n/index.ts';
-import { type Block, type Inline, protocolFile, protocolSections, sectionIndex } from './protocolDoc.ts';
+import { type Block, type Inline, protocolFile, sectionIndex, useProtocolSections } from './protocolDoc.ts';
 
 const SCENARIO_LINK = /(?:^|\/)scenarios\/([\w-]+)\.json$/;
 
@@ -129,7 +129,8 @@ export function DocDialog({ anchor, onClose }: Props) {
   const language = useLanguage();
   const dialog = useRef<HTMLDialogElement>(null);
   const [index, setIndex] = useState(0);
-  const sections = protocolSections(language);
+  // Loaded already: the card's "learn more" that opens this dialog waits for the sections.
+  const sections = useProtocolSections(language) ?? [];
   const section = sections[Math.min(index, sections.length - 1)];
 
   // The language is read at opening only: switching it later keeps the section.
@@ -141,12 +142,12 @@ export function DocDialog({ anchor, onClose }: Props) {
       if (element.open) element.close();
       return;
     }
-    setIndex(sectionIndex(language, anchor));
+    setIndex(sectionIndex(sections, anchor));
     if (!element.open) element.showModal();
   }, [anchor]);
 
   const links = {
-    onAnchor: (target: string) => setIndex(sectionIndex(language, target)),
+    onAnchor: (target: string) => setIndex(sectionIndex(sections, target)),
     onScenario: (id: string) => {
       selectScenario(id);
       onClose();

@@ -2,7 +2,7 @@ import type { NarrationCard } from '../../scenarios/schema.ts';
 import type { GuidedScenario } from '../../store/scenarioPlayer.ts';
 import { useLanguage, useT } from '../i18n/index.ts';
 import { seconds } from '../time/format.ts';
-import { protocolSections, sectionIndex } from './protocolDoc.ts';
+import { sectionIndex, useProtocolSections } from './protocolDoc.ts';
 import { parseFiredKey, useEnded, useFiredKey } from './useGuided.ts';
 
 const ISSUE = /^alibaba\/nacos#(\d+)$/;
@@ -46,7 +46,8 @@ function Card({ card, index, atMs, position, total, current, onLearnMore }: Card
   const t = useT();
   const language = useLanguage();
   const doc = card.doc;
-  const section = doc === undefined ? null : protocolSections(language)[sectionIndex(language, doc)];
+  const sections = useProtocolSections(language);
+  const section = doc === undefined || sections === null ? null : sections[sectionIndex(sections, doc)];
   return (
     <article
       className={current ? 'narration-card current' : 'narration-card'}

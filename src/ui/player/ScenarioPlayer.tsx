@@ -1,15 +1,17 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { builtinScenario } from '../../scenarios/builtins.ts';
 import { pause } from '../../store/simController.ts';
 import { useSim } from '../../store/simStore.ts';
 import { useLanguage, useT } from '../i18n/index.ts';
-import { DocDialog } from './DocDialog.tsx';
 import { NarrationFeed } from './NarrationFeed.tsx';
 import { PlayerStatus } from './PlayerStatus.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useEnded, useGuided } from './useGuided.ts';
 import { Verdicts } from './Verdicts.tsx';
 import './player.css';
+
+// Loaded on the first "learn more": the first paint does not wait for what only a click shows.
+const DocDialog = lazy(() => import('./DocDialog.tsx').then((module) => ({ default: module.DocDialog })));
 
 /**
  * The guided tutorial: pick a built-in scenario, start it, and follow its narration cards
@@ -49,7 +51,11 @@ export function ScenarioPlayer() {
           <Verdicts guided={guided} />
         </>
       ) : null}
-      <DocDialog anchor={docAnchor} onClose={() => setDocAnchor(null)} />
+      {docAnchor !== null ? (
+        <Suspense fallback={null}>
+          <DocDialog anchor={docAnchor} onClose={() => setDocAnchor(null)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_ANCHORS } from '../../scenarios/schema.ts';
-import { parseDoc, parseInline, protocolSections, sectionIndex } from './protocolDoc.ts';
+import { loadProtocolSections, parseDoc, parseInline, sectionIndex } from './protocolDoc.ts';
 
 describe('the bundled protocol guide', () => {
-  it('has a section for every narration anchor, in both languages', () => {
+  it('has a section for every narration anchor, in both languages', async () => {
     for (const language of ['en', 'zh'] as const) {
-      const anchors = protocolSections(language).map((section) => section.anchor);
+      const sections = await loadProtocolSections(language);
+      const anchors = sections.map((section) => section.anchor);
       for (const anchor of PROTOCOL_ANCHORS) expect(anchors, `${language} #${anchor}`).toContain(anchor);
-      expect(protocolSections(language)[sectionIndex(language, '#verify')]?.anchor).toBe('verify');
+      expect(sections[sectionIndex(sections, '#verify')]?.anchor).toBe('verify');
     }
   });
 
-  it('keeps the two languages in the same order', () => {
-    const en = protocolSections('en').map((section) => section.anchor);
-    const zh = protocolSections('zh').map((section) => section.anchor);
+  it('keeps the two languages in the same order', async () => {
+    const en = (await loadProtocolSections('en')).map((section) => section.anchor);
+    const zh = (await loadProtocolSections('zh')).map((section) => section.anchor);
     expect(zh).toEqual(en);
   });
 

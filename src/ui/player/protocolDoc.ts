@@ -1,12 +1,13 @@
-import protocolEn from '../../../docs/PROTOCOL.md?raw';
-import protocolZh from '../../../docs/PROTOCOL.zh.md?raw';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { Language } from '../../store/simStore.ts';
 
 /**
  * docs/PROTOCOL.md and its Chinese twin, bundled as text and cut into sections, so the
  * narration's "learn more" works offline and inside the app. Only the little Markdown those
  * files use is understood: `##` headings with an `<a id>` anchor before them, paragraphs,
- * lists, tables, fenced code, and inline code, emphasis and links.
+ * lists, tables, fenced code, and inline code, emphasis and links. Each file is a chunk of
+ * its own, loaded the first time a narration card needs it: 12 kB (gzip) the first paint
+ * does not wait for.
  */
 
 export type Inline =
@@ -148,17 +149,43 @@ export function parseDoc(markdown: string): DocSection[] {
   return sections;
 }
 
-const DOCS: Record<Language, DocSection[]> = { en: parseDoc(protocolEn), zh: parseDoc(protocolZh) };
+const SOURCES: Record<Language, () => Promise<{ default: string }>> = {
+  en: () => import('../../../docs/PROTOCOL.md?raw'),
+  zh: () => import('../../../docs/PROTOCOL.zh.md?raw'),
+};
+const loaded: Partial<Record<Language, readonly DocSection[]>> = {};
+const loading: Partial<Record<Language, Promise<readonly DocSection[]>>> = {};
+const listeners = new Set<() => void>();
 
-/** The sections of docs/PROTOCOL.md (en) or docs/PROTOCOL.zh.md (zh). */
-export function protocolSections(language: Language): readonly DocSection[] {
-  return DOCS[language];
+/** The sections of docs/PROTOCOL.md (en) or docs/PROTOCOL.zh.md (zh), loaded once. */
+export function loadProtocolSections(language: Language): Promise<readonly DocSection[]> {
+  loading[language] ??= SOURCES[language]().then((module) => {
+    const sections = parseDoc(module.default);
+    loaded[language] = sections;
+    for (const listener of listeners) listener();
+    return sections;
+  });
+  return loading[language];
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The sections in this language, or null while they load (the first call starts it). */
+export function useProtocolSections(language: Language): readonly DocSection[] | null {
+  const sections = useSyncExternalStore(subscribe, () => loaded[language] ?? null);
+  useEffect(() => {
+    void loadProtocolSections(language);
+  }, [language]);
+  return sections;
 }
 
 /** The index of the section with this anchor (`#mapper` or `mapper`); 0 when there is none. */
-export function sectionIndex(language: Language, anchor: string): number {
+export function sectionIndex(sections: readonly DocSection[], anchor: string): number {
   const id = anchor.replace(/^#/, '');
-  const index = DOCS[language].findIndex((section) => section.anchor === id);
+  const index = sections.findIndex((section) => section.anchor === id);
   return Math.max(0, index);
 }
 

@@ -1,15 +1,22 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import { DropZone } from '../io/DropZone.tsx';
-import { FilesDialog } from '../io/FilesDialog.tsx';
-import { setFilesOpen } from '../io/ioStore.ts';
-import { ShareDialog } from './ShareDialog.tsx';
+import { setFilesOpen, useIo } from '../io/ioStore.ts';
 import './share.css';
+
+// Loaded on the first click: the first paint does not wait for what only a click shows.
+const FilesDialog = lazy(() =>
+  import('../io/FilesDialog.tsx').then((module) => ({ default: module.FilesDialog })),
+);
+const ShareDialog = lazy(() =>
+  import('./ShareDialog.tsx').then((module) => ({ default: module.ShareDialog })),
+);
 
 /** The header's Share and Files buttons, their dialogs, and the page-wide drop target. */
 export function RunMenu() {
   const t = useT();
   const [sharing, setSharing] = useState(false);
+  const filesOpen = useIo((s) => s.filesOpen);
   return (
     <div className="run-menu">
       <button
@@ -38,8 +45,16 @@ export function RunMenu() {
         </svg>
         <span className="run-menu-label">{t('io.button')}</span>
       </button>
-      <ShareDialog open={sharing} onClose={() => setSharing(false)} />
-      <FilesDialog />
+      {sharing ? (
+        <Suspense fallback={null}>
+          <ShareDialog open onClose={() => setSharing(false)} />
+        </Suspense>
+      ) : null}
+      {filesOpen ? (
+        <Suspense fallback={null}>
+          <FilesDialog />
+        </Suspense>
+      ) : null}
       <DropZone />
     </div>
   );
