@@ -71,6 +71,9 @@ const lab = {
   /** Starts `nodeCount` node workers and waits until every one has answered its first window. */
   async spawnTiming(nodeCount: number, keepOpen = false): Promise<{ wallMs: number; inWorker: number }> {
     const connection = connectSim('workers');
+    // The sim worker itself is up first (in the app it is, long before a node is added):
+    // the figure is the node workers' start, from spawning to every one's first answer.
+    await connection.api.workerFlags();
     const started = performance.now();
     await connection.api.reset({ seed: 1, nodeCount });
     // The first window carries every node's start input, so it waits for every worker.
