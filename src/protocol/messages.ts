@@ -179,7 +179,8 @@ export function kindOf(envelope: Envelope): MessageKind {
       return 'status';
     case 'DATUMS':
     case 'HTTP_RESPONSE':
-      // Answers take the colour of their request; without it they read as client traffic.
+      // On its own an answer reads as client traffic; the world, which pairs answers with
+      // requests, gives each the kind of its request (World.kindOfMessage).
       return 'client';
   }
 }

@@ -249,3 +249,17 @@ describe('a run does not depend on how it is sliced', () => {
     expect(paced).toEqual(exact);
   });
 });
+
+describe('message kinds', () => {
+  it('an answer takes the kind of its request: a forwarded beat, a sync and a probe answer are not client traffic', () => {
+    const w = createWorld({ seed: 3, nodeCount: 3 });
+    const rec = record(w);
+    w.register('c1', { serviceName: 'demo', ip: '10.1.0.1', port: 8080, via: '10.0.0.1:8848' });
+    w.runUntil(20_000);
+    const requestKind = new Map(rec.messages.map((m) => [m.envelope.id, m.kind]));
+    const answers = rec.messages.filter((m) => m.envelope.replyTo !== undefined);
+    const kinds = new Set(answers.map((m) => m.kind));
+    for (const kind of ['probe', 'forward', 'sync', 'client'] as const) expect(kinds).toContain(kind);
+    for (const answer of answers) expect(answer.kind).toBe(requestKind.get(answer.envelope.replyTo!));
+  });
+});

@@ -1,6 +1,6 @@
 import { type DistroConfig, resolveConfig } from '../protocol/config.ts';
 import type { FailureReason, NodeInput } from '../protocol/io.ts';
-import { type Envelope, kindOf } from '../protocol/messages.ts';
+import { type Envelope, kindOf, type MessageKind } from '../protocol/messages.ts';
 import type { Address } from '../protocol/model.ts';
 import { beliefOf } from '../protocol/view.ts';
 import type { Truth } from './checkers.ts';
@@ -81,6 +81,11 @@ export class World {
   private readonly counts: Record<string, MessageCounts> = {};
   private readonly traceListeners = new Set<(record: TraceRecord) => void>();
   private readonly messageListeners = new Set<(record: MessageRecord) => void>();
+  /**
+   * The kind of each request still waiting, kept only while someone listens to messages, so
+   * an answer takes its request's kind (a sync's 200 is sync traffic, not client traffic).
+   */
+  private readonly requestKinds = new Map<string, MessageKind>();
   private readonly clientPort: ClientPort;
   private readonly shortestTimeoutMs: number;
   /** Reused every window: the results of the nodes that ran, in node order. */
@@ -348,6 +353,7 @@ export class World {
     this.count(envelope).sent += 1;
     if (envelope.timeoutMs !== undefined) {
       this.pending.set(envelope.id, envelope.from);
+      if (this.messageListeners.size > 0) this.requestKinds.set(envelope.id, kindOf(envelope));
       // Never in the past, even with a zero timeout: the world's clock only moves forward.
       this.timeouts.add(envelope.id, Math.max(sentAtMs + envelope.timeoutMs, this.clock), envelope.timeoutMs);
     }
@@ -403,6 +409,7 @@ export class World {
     const from = this.pending.get(requestId);
     if (from === undefined) return; // answered in time, or already failed
     this.pending.delete(requestId);
+    this.requestKinds.delete(requestId);
     const client = this.clientByAddress.get(from);
     if (client) return client.onFailure(requestId, reason, this.clock);
     const slot = this.slotByAddress.get(from);
@@ -430,8 +437,15 @@ export class World {
 
   private publish(envelope: Envelope, sentAtMs: number, endAtMs: number, fate: MessageRecord['fate']): void {
     if (this.messageListeners.size === 0) return;
-    const record: MessageRecord = { envelope, kind: kindOf(envelope), sentAtMs, endAtMs, fate };
+    const record: MessageRecord = { envelope, kind: this.kindOfMessage(envelope), sentAtMs, endAtMs, fate };
     for (const listener of this.messageListeners) listener(record);
+  }
+
+  private kindOfMessage(envelope: Envelope): MessageKind {
+    if (envelope.replyTo === undefined) return kindOf(envelope);
+    const kind = this.requestKinds.get(envelope.replyTo);
+    this.requestKinds.delete(envelope.replyTo);
+    return kind ?? kindOf(envelope);
   }
 
   private emit(record: TraceRecord): void {
