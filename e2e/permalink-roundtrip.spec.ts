@@ -124,3 +124,29 @@ test('a #run= pasted into the open page replaces the run without a reload', asyn
   await page.waitForFunction((nowMs) => window.distro.frame().nowMs === nowMs, original.nowMs);
   expect(await digest(page)).toBe(original.digest);
 });
+
+test('a link made during a guided scenario opens it guided, with its narration, at the same moment', async ({
+  page,
+}) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await page.evaluate(() => window.distro.startScenario('owner-killed'));
+  await playground.runUntil(30_000);
+  const original = await digest(page);
+  const cards = await page.getByTestId('narration-card').count();
+  const link = await page.evaluate(() => window.distro.permalink());
+
+  const second = await page.context().newPage();
+  const reopened = new Playground(second);
+  await second.goto(link);
+  await second.evaluate(() => window.distro.ready);
+  await expect(second.getByTestId('clock')).toHaveText(/30\.0/);
+  await expect(second.getByTestId('scenario-title')).toHaveText('The owner is killed');
+  await expect(second.getByTestId('narration-current')).toBeVisible();
+  expect(await second.getByTestId('narration-card').count()).toBe(cards);
+  expect(await digest(second)).toBe(original);
+  // Still guided: the scenario's later steps happen as time reaches them.
+  const frame = await second.evaluate(() => window.distro.runUntil(90_000));
+  expect(frame.scenario?.results?.every((result) => result.pass)).toBe(true);
+  await reopened.expectNoErrors();
+});

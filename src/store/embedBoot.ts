@@ -1,9 +1,16 @@
 import { BUILTIN_SCENARIOS, builtinScenario } from '../scenarios/builtins.ts';
 import { addNotices, clearPermalinkNotices, type Notice } from './embedNotices.ts';
 import { parseUrlParams, type UrlSettings } from './embedParams.ts';
-import { decodeRun, type PermalinkRead, permalinkFor, runValueOf } from './permalink.ts';
-import { PLAYER_SPEED } from './scenarioPlayer.ts';
-import { type InitialRun, recording, replayScenario, type StartOptions } from './simController.ts';
+import { decodeRun, type PermalinkRead, permalinkFor, type RunRecording, runValueOf } from './permalink.ts';
+import { guidedFor, PLAYER_SPEED, usePlayer } from './scenarioPlayer.ts';
+import {
+  type InitialRun,
+  recording,
+  replayScenario,
+  runUntil,
+  type StartOptions,
+  startScenario,
+} from './simController.ts';
 import { DEFAULT_CONFIG, useSim } from './simStore.ts';
 
 /**
@@ -68,7 +75,8 @@ async function initialRun(settings: UrlSettings, link: string | null): Promise<I
           },
         }));
       addNotices(overridden);
-      return { kind: 'replay', scenario: read.run.scenario, atMs: read.run.atMs };
+      const { scenario, atMs, guided } = read.run;
+      return guided ? { kind: 'guided', scenario, id: guided.id, atMs } : { kind: 'replay', scenario, atMs };
     }
     addNotices([linkNotice(read, 'default')]);
     // The bad fragment goes, so copying the address does not pass it on.
@@ -125,13 +133,25 @@ export async function openPermalink(url: string): Promise<OpenOutcome> {
   }
   clearPermalinkNotices();
   useSim.setState({ playing: false });
-  const frame = await replayScenario(read.run.scenario, read.run.atMs);
+  const { scenario, atMs, guided } = read.run;
+  const frame = guided
+    ? await startScenario(scenario, guided.id).then(() => runUntil(atMs))
+    : await replayScenario(scenario, atMs);
   return { ok: true, nowMs: frame.nowMs };
+}
+
+/** The run as a link carries it: with its guided scenario while nobody has taken it over. */
+export async function shareableRun(): Promise<RunRecording> {
+  const run = await recording();
+  const guided = guidedFor(usePlayer.getState().guided, useSim.getState().frame);
+  return guided !== null && guided.takenOver === null
+    ? { ...run, guided: { id: guided.id, scenario: guided.scenario } }
+    : run;
 }
 
 /** The permalink of the run as it stands: the full playground, replayed to now. */
 export async function currentPermalink(): Promise<string> {
-  return permalinkFor(await recording(), location.href);
+  return permalinkFor(await shareableRun(), location.href);
 }
 
 /**

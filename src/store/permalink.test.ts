@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { builtinScenario } from '../scenarios/builtins.ts';
 import { parseScenarioValue } from '../scenarios/parse.ts';
 import { InProcessRuntime } from '../sim/inProcessRuntime.ts';
 import { SimService } from '../workers/simService.ts';
@@ -156,6 +157,55 @@ describe('permalinks', () => {
     expect(far.ok ? [] : far.errors).toEqual([
       'link: atMs: expected a whole number of milliseconds from 0 to 10, got 11',
     ]);
+  });
+
+  it('a guided built-in travels by its id and opens guided; another guided scenario travels whole', async () => {
+    const builtin = builtinScenario('owner-killed')!;
+    const config = { seed: builtin.scenario.seed, nodeCount: builtin.scenario.cluster.nodes };
+    const byId = await encodeRun({
+      config,
+      steps: [],
+      nowMs: 42_000,
+      guided: { id: 'owner-killed', scenario: builtin.scenario },
+    });
+    const read = await decodeRun(byId);
+    expect(read).toEqual({
+      ok: true,
+      run: { scenario: builtin.scenario, atMs: 42_000, guided: { id: 'owner-killed' } },
+    });
+    expect(byId.length).toBeLessThan(100); // the id, not the narration
+
+    const custom = { ...builtin.scenario, name: 'my own guided run' };
+    const whole = await decodeRun(
+      await encodeRun({ config, steps: [], nowMs: 7_000, guided: { id: null, scenario: custom } }),
+    );
+    expect(whole.ok && whole.run.guided).toEqual({ id: null });
+    expect(whole.ok && whole.run.scenario.name).toBe('my own guided run');
+    expect(whole.ok && whole.run.scenario.narration).toEqual(builtin.scenario.narration);
+
+    const plain = await decodeRun(await encodeRun({ config, steps: [], nowMs: 0 }));
+    expect(plain.ok && plain.run.guided).toBeNull();
+  });
+
+  it('names a bad built-in id and a scenario given beside it', async () => {
+    const read = await decodeRun(await pack(JSON.stringify({ builtin: 'no-such', atMs: 0, guided: 'yes' })));
+    expect(read.ok ? [] : read.errors).toEqual([
+      'link: guided: expected true, got "yes"',
+      expect.stringMatching(
+        /^link: builtin: expected a built-in scenario's id \(register-through-non-owner, .*\), got "no-such"$/,
+      ),
+      'link: guided: not expected with builtin',
+    ]);
+    const both = await decodeRun(
+      await pack(
+        JSON.stringify({
+          builtin: 'owner-killed',
+          scenario: builtinScenario('owner-killed')!.scenario,
+          atMs: 0,
+        }),
+      ),
+    );
+    expect(both.ok ? [] : both.errors).toEqual(['link: scenario: not expected with builtin']);
   });
 
   it('refuses a link that unpacks to more than it may', async () => {

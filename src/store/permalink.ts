@@ -1,3 +1,4 @@
+import { BUILTIN_SCENARIOS, builtinScenario } from '../scenarios/builtins.ts';
 import type { Scenario, Step } from '../scenarios/schema.ts';
 import type { SessionConfig } from '../workers/simService.ts';
 
@@ -10,7 +11,9 @@ import type { SessionConfig } from '../workers/simService.ts';
  * `1` is the format version (outside the compressed data, so a future format can change
  * even the compression). The JSON is `{ "scenario": <a scenario file>, "atMs": <now> }`:
  * a session's recording *is* a scenario (seed, cluster, every user action as a timed step),
- * so a link is validated exactly like a file, with the same error lines.
+ * so a link is validated exactly like a file, with the same error lines. A guided scenario
+ * that nobody took over travels as itself instead, and opens guided: `{ "builtin": <id>,
+ * "atMs" }` for a built-in, `{ "scenario", "guided": true, "atMs" }` for any other.
  */
 
 /** The link format this playground writes and reads. */
@@ -29,12 +32,19 @@ export interface RunRecording {
   readonly config: SessionConfig;
   readonly steps: readonly Step[];
   readonly nowMs: number;
+  /**
+   * The guided scenario the run is playing, when nobody took it over: the link then opens
+   * it guided, narration and verdicts included, at the same moment.
+   */
+  readonly guided?: { readonly id: string | null; readonly scenario: Scenario } | null;
 }
 
 /** What a link holds: a validated scenario and the virtual time to replay it to. */
 export interface LinkedRun {
   readonly scenario: Scenario;
   readonly atMs: number;
+  /** Open it as a guided scenario (the built-in's id, or null for one carried whole); null: a plain replay. */
+  readonly guided: { readonly id: string | null } | null;
 }
 
 /**
@@ -121,7 +131,14 @@ export function recordingToScenario(
 
 /** The fragment value for a run: `1.<data>`. */
 export async function encodeRun(recording: RunRecording): Promise<string> {
-  const payload = { scenario: recordingToScenario(recording, 'Shared run'), atMs: recording.nowMs };
+  const atMs = recording.nowMs;
+  const guided = recording.guided;
+  // A built-in travels by its id (the page has it); any other guided scenario travels whole.
+  const payload = guided
+    ? guided.id !== null
+      ? { builtin: guided.id, atMs }
+      : { scenario: guided.scenario, guided: true, atMs }
+    : { scenario: recordingToScenario(recording, 'Shared run'), atMs };
   const packed = await pipeBytes(
     new TextEncoder().encode(JSON.stringify(payload)),
     new CompressionStream('deflate-raw'),
@@ -204,18 +221,41 @@ async function checkPayload(payload: unknown): Promise<PermalinkRead> {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     return fail('invalid', [`${where}: expected an object with "scenario" and "atMs"`]);
   }
-  const { scenario, atMs, ...rest } = payload as Record<string, unknown>;
+  const { scenario, atMs, builtin, guided, ...rest } = payload as Record<string, unknown>;
   const errors = Object.keys(rest).map((key) => `${where}: ${key}: unknown key`);
-  const parsed = scenario === undefined ? null : parseScenarioValue(scenario, where);
-  if (parsed === null) errors.push(`${where}: scenario: missing (expected a scenario)`);
-  else if (!parsed.ok) errors.push(...parsed.errors);
+  if (guided !== undefined && guided !== true)
+    errors.push(`${where}: guided: expected true, got ${JSON.stringify(guided)}`);
+  let parsed: ReturnType<typeof parseScenarioValue> | null = null;
+  let builtinId: string | null = null;
+  if (builtin !== undefined) {
+    const found = typeof builtin === 'string' ? builtinScenario(builtin) : undefined;
+    if (found) {
+      builtinId = found.id;
+      parsed = { ok: true, scenario: found.scenario };
+    } else {
+      const ids = BUILTIN_SCENARIOS.map((entry) => entry.id).join(', ');
+      errors.push(
+        `${where}: builtin: expected a built-in scenario's id (${ids}), got ${JSON.stringify(builtin)}`,
+      );
+    }
+    if (scenario !== undefined) errors.push(`${where}: scenario: not expected with builtin`);
+    if (guided !== undefined) errors.push(`${where}: guided: not expected with builtin`);
+  } else {
+    parsed = scenario === undefined ? null : parseScenarioValue(scenario, where);
+    if (parsed === null) errors.push(`${where}: scenario: missing (expected a scenario)`);
+    else if (!parsed.ok) errors.push(...parsed.errors);
+  }
   const duration = parsed?.ok ? parsed.scenario.durationMs : MAX_RUN_MS;
   if (typeof atMs !== 'number' || !Number.isInteger(atMs) || atMs < 0 || atMs > duration) {
     const got = atMs === undefined ? 'missing' : `got ${JSON.stringify(atMs)}`;
     errors.push(`${where}: atMs: expected a whole number of milliseconds from 0 to ${duration}, ${got}`);
   }
   if (errors.length > 0 || !parsed?.ok) return fail('invalid', errors);
-  return { ok: true, run: { scenario: parsed.scenario, atMs: atMs as number } };
+  const opensGuided = builtinId !== null || guided === true;
+  return {
+    ok: true,
+    run: { scenario: parsed.scenario, atMs: atMs as number, guided: opensGuided ? { id: builtinId } : null },
+  };
 }
 
 function fail(problem: PermalinkProblem, errors: readonly string[] = []): PermalinkRead {

@@ -58,8 +58,16 @@ export interface StartOptions extends ResetOptions {
 export type InitialRun =
   /** A permalink: the scenario replayed to `atMs` as a plain session (not guided). */
   | { readonly kind: 'replay'; readonly scenario: Scenario; readonly atMs: number }
-  /** A scenario played guided from t = 0 (`id`: the built-in's, or null). */
-  | { readonly kind: 'guided'; readonly scenario: Scenario; readonly id: string | null };
+  /**
+   * A scenario played guided from t = 0 (`id`: the built-in's, or null), run on to `atMs`
+   * when given (a permalink to a guided run).
+   */
+  | {
+      readonly kind: 'guided';
+      readonly scenario: Scenario;
+      readonly id: string | null;
+      readonly atMs?: number;
+    };
 
 /** What a fresh page starts with, so it is alive at once. */
 export const STARTER_ACTIONS: readonly SimAction[] = [
@@ -474,9 +482,10 @@ export function startSimController(options: StartOptions = {}): () => void {
         .catch(() => null)
         .then((run) => {
           if (run === null) return fresh();
-          return run.kind === 'replay'
-            ? controller.replayScenario(run.scenario, run.atMs)
-            : controller.startScenario(run.scenario, run.id);
+          if (run.kind === 'replay') return controller.replayScenario(run.scenario, run.atMs);
+          const started = controller.startScenario(run.scenario, run.id);
+          const atMs = run.atMs;
+          return atMs === undefined ? started : started.then(() => controller.goTo(atMs));
         })
     : fresh();
   first

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { shareableRun } from '../../store/embedBoot.ts';
 import { permalinkFor, type RunRecording } from '../../store/permalink.ts';
-import { recording } from '../../store/simController.ts';
 import { useT } from '../i18n/index.ts';
 import { seconds } from '../time/format.ts';
 import { copyText } from './copy.ts';
@@ -90,7 +90,7 @@ export function ShareDialog({ open, onClose }: { readonly open: boolean; readonl
     if (!open) return;
     let live = true;
     setMade(null);
-    recording()
+    shareableRun()
       .then(async (run) => ({ link: await permalinkFor(run, location.href), run }))
       .then(
         (value) => live && setMade(value),
