@@ -114,4 +114,21 @@ describe('SimService timed narration', () => {
     const frame = await service.runUntil(first.atMs + 200);
     expect(frame.scenario?.fired.some((f) => f.index === first.index)).toBe(true);
   });
+
+  it('a long jump hands the frame only the last 400 log lines and the messages still glowing', async () => {
+    const service = session();
+    await service.reset({ seed: 2, nodeCount: 3 });
+    await service.act({ do: 'register', client: 'a', service: 'orders', ip: '10.1.0.1', port: 8080 });
+    const first = await service.runUntil(1_000);
+    const frame = await service.runUntil(600_000);
+    expect(frame.log).toHaveLength(400);
+    const seqs = frame.log.map((line) => line.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(seqs[0]! + 399).toBe(seqs.at(-1));
+    expect(seqs.at(-1)! - first.log.at(-1)!.seq).toBeGreaterThan(2_000); // far more messages than lines
+    const line = frame.log.at(-1)!;
+    expect(line.text).toContain('→');
+    expect(() => JSON.parse(line.payload)).not.toThrow();
+    for (const message of frame.messages) expect(message.endAtMs).toBeGreaterThanOrEqual(600_000 - 400);
+  });
 });

@@ -33,6 +33,8 @@ export type ActResult =
 const MESSAGE_AFTERGLOW_MS = 400;
 const LOG_LINES_PER_FRAME = 400;
 const EVENTS_PER_FRAME = 400;
+/** Past this many messages kept for animation, the ones long over are dropped before the frame. */
+const IN_FLIGHT_PRUNE_AT = 4096;
 /** The convergence stopwatch's resolution in virtual time. */
 const JUDGE_EVERY_MS = 100;
 /** Steps that count as faults for the convergence stopwatch. */
@@ -66,7 +68,12 @@ export class SimService {
   private steps: RecordedStep[] = [];
   private frameSeq = 0;
   private inFlight = new Map<string, FrameMessage>();
-  private log: LogEntry[] = [];
+  /**
+   * The messages since the last frame, newest last. Only the last LOG_LINES_PER_FRAME reach
+   * the frame, so their text and payload are written then, not for every message of a
+   * fast run; the list is trimmed in bulk, not one line at a time.
+   */
+  private log: { readonly seq: number; readonly record: MessageRecord }[] = [];
   private logSeq = 0;
   private events: TraceRecord[] = [];
   private tracker = new ConvergenceTracker();
@@ -321,7 +328,8 @@ export class SimService {
     if (record.type === 'node' && record.status === 'crashed' && record.detail)
       this.errors.set(record.observer, record.detail);
     this.events.push(record);
-    if (this.events.length > EVENTS_PER_FRAME) this.events.splice(0, this.events.length - EVENTS_PER_FRAME);
+    if (this.events.length >= 2 * EVENTS_PER_FRAME)
+      this.events.splice(0, this.events.length - EVENTS_PER_FRAME);
   }
 
   private onMessage(record: MessageRecord): void {
@@ -336,20 +344,42 @@ export class SimService {
       fate: record.fate,
     };
     this.inFlight.set(`${envelope.id}@${record.endAtMs}`, message);
+    if (this.inFlight.size > IN_FLIGHT_PRUNE_AT) this.pruneInFlight();
     this.logSeq += 1;
-    this.log.push({
-      seq: this.logSeq,
-      kind: record.kind,
-      type: envelope.body.type,
-      from: envelope.from,
-      to: envelope.to,
-      sentAtMs: record.sentAtMs,
-      endAtMs: record.endAtMs,
-      fate: record.fate,
-      text: describeEnvelope(envelope),
-      payload: JSON.stringify(envelope.body),
+    this.log.push({ seq: this.logSeq, record });
+    if (this.log.length >= 2 * LOG_LINES_PER_FRAME) this.log.splice(0, this.log.length - LOG_LINES_PER_FRAME);
+  }
+
+  /** The frame's log lines: the last LOG_LINES_PER_FRAME messages, written out. */
+  private logLines(): LogEntry[] {
+    return this.log.slice(-LOG_LINES_PER_FRAME).map(({ seq, record }) => {
+      const envelope = record.envelope;
+      return {
+        seq,
+        kind: record.kind,
+        type: envelope.body.type,
+        from: envelope.from,
+        to: envelope.to,
+        sentAtMs: record.sentAtMs,
+        endAtMs: record.endAtMs,
+        fate: record.fate,
+        text: describeEnvelope(envelope),
+        payload: JSON.stringify(envelope.body),
+      };
     });
-    if (this.log.length > LOG_LINES_PER_FRAME) this.log.splice(0, this.log.length - LOG_LINES_PER_FRAME);
+  }
+
+  /**
+   * Drops messages whose afterglow is over. A run that goes fast between two frames would
+   * otherwise keep every message of it; records come in roughly in order of their end, so
+   * the oldest are at the front.
+   */
+  private pruneInFlight(): void {
+    const nowMs = this.world.nowMs;
+    for (const [key, message] of this.inFlight) {
+      if (message.endAtMs + MESSAGE_AFTERGLOW_MS >= nowMs) break;
+      this.inFlight.delete(key);
+    }
   }
 
   private frame(): Frame {
@@ -374,8 +404,8 @@ export class SimService {
       truth,
       network: { partition: network.partition, cuts: network.cuts, link: network.defaults },
       messages: [...this.inFlight.values()],
-      log: this.log,
-      events: this.events as Frame['events'],
+      log: this.logLines(),
+      events: this.events.slice(-EVENTS_PER_FRAME) as Frame['events'],
       convergence: {
         converged: check.ok,
         problems: check.problems,
