@@ -60,6 +60,14 @@ export interface ConvergenceState {
   readonly lastConvergeMs: number | null;
 }
 
+/** How many messages of one kind, sent in one virtual second, ended since the previous frame. */
+export interface SentCount {
+  /** `Math.floor(sentAtMs / 1000)`. */
+  readonly second: number;
+  readonly kind: MessageKind;
+  readonly count: number;
+}
+
 /** Everything the UI needs to draw one moment; published at most once per animation frame. */
 export interface Frame {
   readonly seq: number;
@@ -75,8 +83,14 @@ export interface Frame {
     readonly link: LinkParams;
   };
   readonly messages: readonly FrameMessage[];
-  /** New log lines since the previous frame. */
+  /** New log lines since the previous frame: the last 400 at most (a fast run sends more). */
   readonly log: readonly LogEntry[];
+  /**
+   * Every message that ended (arrived or was dropped) since the previous frame, counted by
+   * the virtual second it was sent in and its kind: the rate chart's input, exact however
+   * fast the run goes.
+   */
+  readonly sent: readonly SentCount[];
   /** New trace records since the previous frame. */
   readonly events: readonly (TraceEvent | { type: 'node' | 'step'; [key: string]: unknown })[];
   readonly convergence: ConvergenceState;

@@ -126,6 +126,11 @@ describe('SimService timed narration', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(seqs[0]! + 399).toBe(seqs.at(-1));
     expect(seqs.at(-1)! - first.log.at(-1)!.seq).toBeGreaterThan(2_000); // far more messages than lines
+    // The rate chart's counts are exact: every message since the last frame, not just the logged ones.
+    const counted = frame.sent.reduce((sum, entry) => sum + entry.count, 0);
+    expect(counted).toBe(seqs.at(-1)! - first.log.at(-1)!.seq);
+    expect(new Set(frame.sent.map((entry) => entry.kind))).toContain('verify');
+    expect(Math.max(...frame.sent.map((entry) => entry.second))).toBeLessThanOrEqual(600);
     const line = frame.log.at(-1)!;
     expect(line.text).toContain('→');
     expect(() => JSON.parse(line.payload)).not.toThrow();

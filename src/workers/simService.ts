@@ -7,7 +7,7 @@ import { parseScenarioValue } from '../scenarios/parse.ts';
 import { applyStep, RunObserver } from '../scenarios/run.ts';
 import type { Scenario, Step } from '../scenarios/schema.ts';
 import { ConvergenceTracker, checkConvergence, type Truth } from '../sim/checkers.ts';
-import { type Frame, type FrameMessage, frameNodes, type LogEntry } from '../sim/frame.ts';
+import { type Frame, type FrameMessage, frameNodes, type LogEntry, type SentCount } from '../sim/frame.ts';
 import type { NodeInspection } from '../sim/inspect.ts';
 import type { NodeRuntime } from '../sim/runtime.ts';
 import type { LinkParams, MessageRecord, TraceRecord } from '../sim/types.ts';
@@ -75,6 +75,8 @@ export class SimService {
    */
   private log: { readonly seq: number; readonly record: MessageRecord }[] = [];
   private logSeq = 0;
+  /** Messages ended since the last frame, by `second:kind` (see Frame.sent). */
+  private sentCounts = new Map<string, SentCount>();
   private events: TraceRecord[] = [];
   private tracker = new ConvergenceTracker();
   /** The guided scenario being played, if any. */
@@ -108,6 +110,7 @@ export class SimService {
     this.steps = [];
     this.inFlight.clear();
     this.log = [];
+    this.sentCounts = new Map();
     this.events = [];
     this.tracker = new ConvergenceTracker();
     this.script = null;
@@ -345,9 +348,17 @@ export class SimService {
     };
     this.inFlight.set(`${envelope.id}@${record.endAtMs}`, message);
     if (this.inFlight.size > IN_FLIGHT_PRUNE_AT) this.pruneInFlight();
+    this.countSent(record);
     this.logSeq += 1;
     this.log.push({ seq: this.logSeq, record });
     if (this.log.length >= 2 * LOG_LINES_PER_FRAME) this.log.splice(0, this.log.length - LOG_LINES_PER_FRAME);
+  }
+
+  private countSent(record: MessageRecord): void {
+    const second = Math.floor(record.sentAtMs / 1000);
+    const key = `${second}:${record.kind}`;
+    const counted = this.sentCounts.get(key);
+    this.sentCounts.set(key, { second, kind: record.kind, count: (counted?.count ?? 0) + 1 });
   }
 
   /** The frame's log lines: the last LOG_LINES_PER_FRAME messages, written out. */
@@ -405,6 +416,7 @@ export class SimService {
       network: { partition: network.partition, cuts: network.cuts, link: network.defaults },
       messages: [...this.inFlight.values()],
       log: this.logLines(),
+      sent: [...this.sentCounts.values()],
       events: this.events.slice(-EVENTS_PER_FRAME) as Frame['events'],
       convergence: {
         converged: check.ok,
@@ -417,6 +429,7 @@ export class SimService {
       scenario: this.scriptStatus(),
     };
     this.log = [];
+    this.sentCounts = new Map();
     this.events = [];
     return frame;
   }

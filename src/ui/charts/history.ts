@@ -53,7 +53,7 @@ class ChartHistory {
   private resolutionMs = START_RESOLUTION_MS;
   private readonly rates = new Map<number, KindCounts>();
   private faults: number[] = [];
-  private lastSeq = 0;
+  private lastFrameSeq = 0;
   private lastSeed: number | null = null;
   private lastEpoch: number | null = null;
   private readonly listeners = new Set<Listener>();
@@ -102,7 +102,7 @@ class ChartHistory {
     this.resolutionMs = START_RESOLUTION_MS;
     this.rates.clear();
     this.faults = [];
-    this.lastSeq = 0;
+    this.lastFrameSeq = 0;
     this.snapshot = EMPTY;
   }
 
@@ -131,16 +131,15 @@ class ChartHistory {
   }
 
   private countMessages(frame: Frame): void {
-    for (const entry of frame.log) {
-      if (entry.seq <= this.lastSeq) continue;
-      this.lastSeq = entry.seq;
-      const second = Math.floor(entry.sentAtMs / 1000);
+    if (frame.seq <= this.lastFrameSeq) return; // counted already
+    this.lastFrameSeq = frame.seq;
+    for (const { second, kind, count } of frame.sent) {
       let counts = this.rates.get(second);
       if (!counts) {
         counts = emptyCounts();
         this.rates.set(second, counts);
       }
-      counts[entry.kind] += 1;
+      counts[kind] += count;
     }
     const oldest = Math.floor(frame.nowMs / 1000) - RATE_WINDOW_S - 10;
     for (const second of this.rates.keys()) if (second < oldest) this.rates.delete(second);
