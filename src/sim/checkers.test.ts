@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConvergenceTracker, checkConvergence, checkOwnership, type Truth } from './checkers.ts';
+import { ConvergenceTracker, checkConvergence, checkOwnership, isConverged, type Truth } from './checkers.ts';
 import type { NodeStatus, NodeView } from './types.ts';
 
 const N1 = '10.0.0.1:8848';
@@ -60,6 +60,23 @@ describe('checkConvergence', () => {
     expect(result.problems).toHaveLength(21);
     expect(result.problems[19]).toBe(`${N1} lacks ${ORDERS} 10.2.0.19:80`);
     expect(result.problems[20]).toBe('… and 40 more');
+  });
+});
+
+describe('isConverged', () => {
+  it('says what checkConvergence says, case by case', () => {
+    const cases: [NodeView[], Truth][] = [
+      [[view(N1, TRUTH), view(N2, { ...TRUTH, 'DEFAULT_GROUP@@empty': {} })], { ...TRUTH, 'G@@gone': {} }],
+      [[view(N1, TRUTH), view(N2, {}, 'paused'), view(N3, {}, 'killed')], TRUTH],
+      [[view(N1, TRUTH), view(N2, { [ORDERS]: TRUTH[ORDERS]! })], TRUTH],
+      [[view(N1, { ...TRUTH, [USERS]: { '10.1.0.7:8080': false } })], TRUTH],
+      [[view(N1, { ...TRUTH, [USERS]: { '10.1.0.7:8080': true, '10.1.0.8:8080': true } })], TRUTH],
+      [[view(N1, { ...TRUTH, 'G@@extra': { '1.1.1.1:1': true } })], TRUTH],
+      [[view(N1, {})], {}],
+    ];
+    const verdicts = cases.map(([views, truth]) => isConverged(views, truth));
+    expect(verdicts).toEqual(cases.map(([views, truth]) => checkConvergence(views, truth).ok));
+    expect(verdicts).toEqual([true, true, false, false, false, false, true]);
   });
 });
 

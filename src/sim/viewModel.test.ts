@@ -142,6 +142,21 @@ describe('ViewModel', () => {
     expect(model.views()[1]?.instances).toEqual({ [SVC]: { '10.1.0.1:8080': true } });
   });
 
+  it('a view handed out stays as it was through bursts of changes, a view() and more changes', () => {
+    const model = modelOf(started(A, [A, B]));
+    model.apply(instance(A, 'added'));
+    const first = model.view(A)!;
+    const firstHosts = first.instances[SVC];
+    model.apply(instance(A, 'unhealthy'));
+    model.apply({ ...instance(A, 'added'), instance: '10.1.0.2:8080' });
+    const second = model.views()[0]!;
+    model.apply(instance(A, 'removed'));
+    expect(first.instances).toEqual({ [SVC]: { '10.1.0.1:8080': true } });
+    expect(first.instances[SVC]).toBe(firstHosts);
+    expect(second.instances).toEqual({ [SVC]: { '10.1.0.1:8080': false, '10.1.0.2:8080': true } });
+    expect(model.view(A)?.instances).toEqual({ [SVC]: { '10.1.0.2:8080': true } });
+  });
+
   it('ignores step lines', () => {
     const model = modelOf({ type: 'step', text: 'kill n2', atMs: 0 });
     expect(model.views()).toEqual([]);

@@ -2,7 +2,6 @@ import type { Address } from '../protocol/model.ts';
 import type { InstanceChange, MemberState, NodeStatus, NodeView, TraceRecord, WorldEvent } from './types.ts';
 
 type Members = NodeView['members'];
-type Instances = NodeView['instances'];
 type NodeRecord = Extract<WorldEvent, { type: 'node' }>;
 
 /**
@@ -10,14 +9,18 @@ type NodeRecord = Extract<WorldEvent, { type: 'node' }>;
  * than on the nodes' live state, so a verdict is exact to the millisecond and the same
  * whether the nodes ran in workers or in one process.
  *
- * Views are immutable: each record replaces the one view it touches with an updated copy,
- * so an array returned by views() stays valid however many records follow.
+ * Views handed out are never changed: a record that touches one replaces it with an updated
+ * copy, so an array returned by views() stays valid however many records follow. Between two
+ * hand-outs the model changes its own copies in place (copy on write), so a burst of
+ * thousands of instance records costs one copy of a node's data, not one per record.
  *
  * A view's `members` holds the other nodes only, as NodeState does; failCount stays 0
  * because the trace records state changes, not probe counts.
  */
 export class ViewModel {
   private readonly nodes = new Map<Address, NodeView>();
+  /** Views, instance maps and host maps made since the last hand-out: only this model holds them. */
+  private owned = new WeakSet<object>();
 
   apply(record: TraceRecord): void {
     switch (record.type) {
@@ -28,9 +31,7 @@ export class ViewModel {
         this.update(record.observer, (view) => withMemberState(view, record.subject, record.to));
         return;
       case 'instance':
-        this.update(record.observer, (view) =>
-          withInstanceChange(view, record.service, record.instance, record.change),
-        );
+        this.changeInstance(record.observer, record.service, record.instance, record.change);
         return;
       case 'note':
         if (record.code === 'loadSucceeded')
@@ -43,12 +44,35 @@ export class ViewModel {
 
   /** One node's view, or undefined before its first record. */
   view(address: Address): NodeView | undefined {
+    this.owned = new WeakSet();
     return this.nodes.get(address);
   }
 
   /** Every node seen so far, in the order each first appeared in the trace. */
   views(): NodeView[] {
+    this.owned = new WeakSet();
     return [...this.nodes.values()];
+  }
+
+  private changeInstance(address: Address, service: string, instance: string, change: InstanceChange): void {
+    let view = this.nodes.get(address) ?? freshView(address, []);
+    if (!this.owned.has(view)) {
+      view = { ...view, instances: { ...view.instances } };
+      this.owned.add(view);
+      this.owned.add(view.instances);
+      this.nodes.set(address, view);
+    }
+    const instances = view.instances as Record<string, Record<string, boolean>>;
+    let hosts = instances[service];
+    if (hosts === undefined || !this.owned.has(hosts)) {
+      hosts = { ...hosts };
+      this.owned.add(hosts);
+      instances[service] = hosts;
+    }
+    if (change === 'removed') delete hosts[instance];
+    else hosts[instance] = change !== 'unhealthy';
+    // The trace cannot tell an empty Service from none; the checkers treat both as absent.
+    if (Object.keys(hosts).length === 0) delete instances[service];
   }
 
   private update(address: Address, change: (view: NodeView) => NodeView): void {
@@ -125,22 +149,4 @@ function healthyList(self: Address, members: Members): Address[] {
     if (member.state !== 'DOWN' && address !== self) list.push(address);
   }
   return list.sort();
-}
-
-function withInstanceChange(
-  view: NodeView,
-  service: string,
-  instance: string,
-  change: InstanceChange,
-): NodeView {
-  const hosts = { ...view.instances[service] };
-  if (change === 'removed') delete hosts[instance];
-  else hosts[instance] = change !== 'unhealthy';
-  const instances: Record<string, Readonly<Record<string, boolean>>> = {
-    ...view.instances,
-    [service]: hosts,
-  };
-  // The trace cannot tell an empty Service from none; the checkers treat both as absent.
-  if (Object.keys(hosts).length === 0) delete instances[service];
-  return { ...view, instances: instances as Instances };
 }

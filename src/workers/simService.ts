@@ -6,7 +6,7 @@ import { NarrationTracker } from '../scenarios/narration.ts';
 import { parseScenarioValue } from '../scenarios/parse.ts';
 import { applyStep, RunObserver } from '../scenarios/run.ts';
 import type { Scenario, Step } from '../scenarios/schema.ts';
-import { ConvergenceTracker, checkConvergence, type Truth } from '../sim/checkers.ts';
+import { ConvergenceTracker, checkConvergence, isConverged, type Truth } from '../sim/checkers.ts';
 import { type Frame, type FrameMessage, frameNodes, type LogEntry, type SentCount } from '../sim/frame.ts';
 import type { NodeInspection } from '../sim/inspect.ts';
 import type { NodeRuntime } from '../sim/runtime.ts';
@@ -91,6 +91,8 @@ export class SimService {
   /** Views rebuilt from the trace, so convergence is judged as of each change, not each frame. */
   private traced = new ViewModel();
   private truth: Truth = {};
+  /** A step changed what the truth may be; it is recomputed when next needed. */
+  private truthStale = false;
   /** The time of the last trace record applied to `traced`, and when to judge again. */
   private lastChangeMs = 0;
   private nextJudgeMs = 0;
@@ -117,6 +119,7 @@ export class SimService {
     this.bootRecords = [];
     this.traced = new ViewModel();
     this.truth = {};
+    this.truthStale = false;
     this.lastChangeMs = 0;
     this.nextJudgeMs = 0;
     this.lastConvergeMs = null;
@@ -169,13 +172,17 @@ export class SimService {
 
   private async replay(step: RecordedStep): Promise<void> {
     await this.world.runUntilAsync(step.atMs);
-    this.judge();
+    // Judged as the trace is (at most once per JUDGE_EVERY_MS), not at every step: a
+    // scenario that registers thousands of clients would otherwise compare every node's
+    // data with the truth thousands of times.
+    if (step.atMs >= this.nextJudgeMs) this.judge();
     applyStep(this.world, step);
     this.steps.push(step);
-    if (FAULTS.has(step.do)) this.tracker.markFault(step.atMs);
-    this.truth = this.world.truth();
+    const fault = FAULTS.has(step.do);
+    if (fault) this.tracker.markFault(step.atMs);
+    this.truthStale = true;
     this.lastChangeMs = step.atMs;
-    this.judge();
+    if (fault || step.atMs >= this.nextJudgeMs) this.judge();
   }
 
   /**
@@ -184,7 +191,11 @@ export class SimService {
    * the stopwatch is exact to that resolution however far a single call advances.
    */
   private judge(): void {
-    this.tracker.observe(this.lastChangeMs, checkConvergence(this.traced.views(), this.truth).ok);
+    if (this.truthStale) {
+      this.truth = this.world.truth();
+      this.truthStale = false;
+    }
+    this.tracker.observe(this.lastChangeMs, isConverged(this.traced.views(), this.truth));
     this.nextJudgeMs = this.lastChangeMs + JUDGE_EVERY_MS;
   }
 
