@@ -263,3 +263,28 @@ describe('message kinds', () => {
     for (const answer of answers) expect(answer.kind).toBe(requestKind.get(answer.envelope.replyTo!));
   });
 });
+
+describe('truth', () => {
+  it('is kept until a client, a node or the network changes, and is right after each change', () => {
+    const w = createWorld({ seed: 5, nodeCount: 3 });
+    w.register('a', { serviceName: 'demo', ip: '10.1.0.1', port: 8080 });
+    const first = w.truth();
+    w.runUntil(5_000);
+    expect(w.truth()).toBe(first);
+    w.register('b', { serviceName: 'demo', ip: '10.1.0.2', port: 8080 });
+    expect(w.truth()).toEqual({ [DEMO]: { '10.1.0.1:8080': true, '10.1.0.2:8080': true } });
+    w.stopClient('a');
+    expect(w.truth()).toEqual({ [DEMO]: { '10.1.0.2:8080': true } });
+    w.cutClient('b', ['10.0.0.1:8848', '10.0.0.2:8848']);
+    expect(w.truth()).toEqual({ [DEMO]: { '10.1.0.2:8080': true } }); // n3 is still reachable
+    w.kill('10.0.0.3:8848');
+    expect(w.truth()).toEqual({});
+    w.restart('10.0.0.3:8848');
+    expect(w.truth()).toEqual({ [DEMO]: { '10.1.0.2:8080': true } });
+    w.partition([['10.0.0.1:8848', '10.0.0.2:8848'], ['10.0.0.3:8848']]);
+    w.resumeClient('a');
+    expect(w.truth()).toEqual({ [DEMO]: { '10.1.0.1:8080': true, '10.1.0.2:8080': true } });
+    w.deregister('b');
+    expect(w.truth()).toEqual({ [DEMO]: { '10.1.0.1:8080': true } });
+  });
+});

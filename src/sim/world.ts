@@ -96,6 +96,9 @@ export class World {
   private readonly traceViews: ViewModel | null;
   private readonly batches: WindowBatch[] = [];
   private readonly batchSlots: NodeSlot[] = [];
+  /** Bumped by every change the truth depends on; see truth(). */
+  private truthVersion = 0;
+  private truthCache: { readonly version: number; readonly truth: Truth } | null = null;
   /** The clients' server list (every node, in order), replaced when a node is added. */
   private serverList: readonly Address[];
 
@@ -317,6 +320,7 @@ export class World {
     slot.inbound = [];
     slot.nextTimerAtMs = Number.POSITIVE_INFINITY;
     slot.status = 'crashed';
+    this.truthVersion += 1;
     this.emit({ type: 'node', observer: slot.address, status: 'crashed', detail: error, atMs: this.clock });
   }
 
@@ -473,6 +477,7 @@ export class World {
     const members = this.nodeAddresses();
     this.runtime.spawn(slot.address, members, this.config, this.clock);
     slot.status = 'running';
+    this.truthVersion += 1;
     slot.inbound = [{ atMs: this.clock, input: { type: 'start' } }];
     slot.nextTimerAtMs = Number.POSITIVE_INFINITY;
     slot.resumedAtMs = this.clock;
@@ -487,6 +492,7 @@ export class World {
 
   private setStatus(slot: NodeSlot, status: NodeStatus): void {
     slot.status = status;
+    this.truthVersion += 1;
     this.emit({ type: 'node', observer: slot.address, status, atMs: this.clock });
   }
 
@@ -575,21 +581,25 @@ export class World {
     this.clientByAddress.set(client.address, client);
     this.step(`client ${name} registers ${client.params.groupedName} ${client.instanceAddress}`);
     client.register(this.clock);
+    this.truthVersion += 1; // the step line went out first: a truth taken then is stale
   }
 
   deregister(name: string): void {
     this.step(`client ${name} deregisters`);
     this.client(name).deregister();
+    this.truthVersion += 1; // the step line went out first: a truth taken then is stale
   }
 
   stopClient(name: string): void {
     this.step(`client ${name} stops`);
     this.client(name).stop();
+    this.truthVersion += 1; // the step line went out first: a truth taken then is stale
   }
 
   resumeClient(name: string): void {
     this.step(`client ${name} resumes`);
     this.client(name).resume(this.clock);
+    this.truthVersion += 1; // the step line went out first: a truth taken then is stale
   }
 
   /** The client can no longer reach these nodes (both directions). */
@@ -614,7 +624,9 @@ export class World {
     this.queue.push(atMs, { kind: 'beat', client, generation }, this.clock);
   }
 
+  /** Every client and network change is a step line: the truth may have changed with it. */
   private step(text: string): void {
+    this.truthVersion += 1;
     this.emit({ type: 'step', text, atMs: this.clock });
   }
 
@@ -636,8 +648,20 @@ export class World {
     });
   }
 
-  /** Instances whose clients are alive, registered and reach at least one running node. */
+  /**
+   * What every node should hold: the instances of clients that are alive, registered and
+   * reach a running node both ways. Kept until a node's status, a client or the network
+   * changes (truthVersion), so a run that asks after each of thousands of steps does not
+   * walk every client each time.
+   */
   truth(): Truth {
+    if (this.truthCache?.version === this.truthVersion) return this.truthCache.truth;
+    const truth = this.computeTruth();
+    this.truthCache = { version: this.truthVersion, truth };
+    return truth;
+  }
+
+  private computeTruth(): Truth {
     const truth: Record<string, Record<string, boolean>> = {};
     for (const client of this.clients.values()) {
       if (!client.alive || !client.registered) continue;
