@@ -4,6 +4,7 @@ import 'd3-transition';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installAutomation } from './store/automation.ts';
+import { bootPlan } from './store/embedBoot.ts';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
 
@@ -13,8 +14,12 @@ if (!container) throw new Error('Distro Playground: #root element is missing fro
 // window.distro: the automation API for tests and scripts (src/store/automation.ts).
 installAutomation();
 
+// How the page opens (URL parameters, a permalink), read before the first render: reading it
+// posts notices and may set the theme, which a render must not do.
+const plan = bootPlan();
+
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App plan={plan} />
   </StrictMode>,
 );

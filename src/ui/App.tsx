@@ -1,4 +1,4 @@
-import { bootPlan } from '../store/embedBoot.ts';
+import type { BootPlan } from '../store/embedBoot.ts';
 import { useSimController } from '../store/simController.ts';
 import { useSim } from '../store/simStore.ts';
 import { ControlPanel } from './controls/ControlPanel.tsx';
@@ -34,10 +34,10 @@ function StatusBanner() {
 
 /**
  * The page: the full playground, or with `?embed=1` the compact layout for iframes. How it
- * opens (URL parameters, a permalink) is read once from its address (src/store/embedBoot.ts).
+ * opens (URL parameters, a permalink) is read once from its address before the first render
+ * (src/store/embedBoot.ts, src/main.tsx).
  */
-export function App() {
-  const plan = bootPlan();
+export function App({ plan }: { readonly plan: BootPlan }) {
   useSimController(plan.start);
   useDocumentSettings();
   useGlobalKeys();
