@@ -24,7 +24,7 @@ export interface TimedTrace {
   readonly event: TraceEvent;
 }
 
-/** What one node did in one window. Plain data: it crosses a MessagePort unchanged. */
+/** What one node did in one window; plain data, so it crosses a MessagePort unchanged. */
 export interface WindowResult {
   /** Messages to other endpoints, in the order they were sent. */
   readonly sends: OutboundSend[];
@@ -84,9 +84,9 @@ export class NodeHost {
   clockMs = 0;
 
   /**
-   * Runs one window. The result object is reused by the next call (a window's output is
-   * consumed before the next window starts; a worker posts a copy), which spares the
-   * collector four objects per node per window.
+   * Runs one window and returns what the node did. The result object is reused by the next
+   * call (a window's output is consumed before the next window starts; a worker posts a
+   * copy), which spares the collector four objects for every node and window it runs.
    */
   runWindow(inbound: readonly InboundEvent[], startMs: number, endMs: number): WindowResult {
     const result = this.result;

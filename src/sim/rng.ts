@@ -1,6 +1,6 @@
 /**
  * The one source of randomness in the simulation. A run is reproducible from its seed
- * alone, so nothing in src/sim may use Math.random.
+ * alone, so nothing in src/sim may draw from the platform's random generator.
  *
  * Generator: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, from PractRand),
  * its four words of state filled by splitmix32 (the 32-bit splitmix variant from

@@ -3,7 +3,7 @@ import type { Address } from '../protocol/model.ts';
 import type { NodeInspection } from './inspect.ts';
 import type { InboundEvent, WindowResult } from './nodeHost.ts';
 
-/** One node's share of a lock-step window. */
+/** One node's share of a lock-step window: its inbound events and the span they fall in. */
 export interface WindowBatch {
   readonly address: Address;
   readonly inbound: readonly InboundEvent[];
