@@ -579,27 +579,23 @@ export class World {
     const client = new SimClient(name, spec, this.rng.derive(`client/${name}`), this.clientPort);
     this.clients.set(name, client);
     this.clientByAddress.set(client.address, client);
-    this.step(`client ${name} registers ${client.params.groupedName} ${client.instanceAddress}`);
     client.register(this.clock);
-    this.truthVersion += 1; // the step line went out first: a truth taken then is stale
+    this.step(`client ${name} registers ${client.params.groupedName} ${client.instanceAddress}`);
   }
 
   deregister(name: string): void {
-    this.step(`client ${name} deregisters`);
     this.client(name).deregister();
-    this.truthVersion += 1; // the step line went out first: a truth taken then is stale
+    this.step(`client ${name} deregisters`);
   }
 
   stopClient(name: string): void {
-    this.step(`client ${name} stops`);
     this.client(name).stop();
-    this.truthVersion += 1; // the step line went out first: a truth taken then is stale
+    this.step(`client ${name} stops`);
   }
 
   resumeClient(name: string): void {
-    this.step(`client ${name} resumes`);
     this.client(name).resume(this.clock);
-    this.truthVersion += 1; // the step line went out first: a truth taken then is stale
+    this.step(`client ${name} resumes`);
   }
 
   /** The client can no longer reach these nodes (both directions). */
@@ -624,7 +620,10 @@ export class World {
     this.queue.push(atMs, { kind: 'beat', client, generation }, this.clock);
   }
 
-  /** Every client and network change is a step line: the truth may have changed with it. */
+  /**
+   * The line of a client or network change, written once the change is made: its listeners
+   * may read the world, and the truth may have changed with it.
+   */
   private step(text: string): void {
     this.truthVersion += 1;
     this.emit({ type: 'step', text, atMs: this.clock });

@@ -1,5 +1,6 @@
 import type { DistroConfig } from '../protocol/config.ts';
 import { describeEnvelope } from '../protocol/describe.ts';
+import type { MessageKind } from '../protocol/messages.ts';
 import type { ExpectationResult } from '../scenarios/expectations.ts';
 import { createEvaluator } from '../scenarios/expectations.ts';
 import { NarrationTracker } from '../scenarios/narration.ts';
@@ -75,8 +76,8 @@ export class SimService {
    */
   private log: { readonly seq: number; readonly record: MessageRecord }[] = [];
   private logSeq = 0;
-  /** Messages ended since the last frame, by `second:kind` (see Frame.sent). */
-  private sentCounts = new Map<string, SentCount>();
+  /** Messages ended since the last frame: virtual second → kind → count (see Frame.sent). */
+  private sentCounts = new Map<number, Map<MessageKind, number>>();
   private events: TraceRecord[] = [];
   private tracker = new ConvergenceTracker();
   /** The guided scenario being played, if any. */
@@ -367,9 +368,19 @@ export class SimService {
 
   private countSent(record: MessageRecord): void {
     const second = Math.floor(record.sentAtMs / 1000);
-    const key = `${second}:${record.kind}`;
-    const counted = this.sentCounts.get(key);
-    this.sentCounts.set(key, { second, kind: record.kind, count: (counted?.count ?? 0) + 1 });
+    let kinds = this.sentCounts.get(second);
+    if (kinds === undefined) {
+      kinds = new Map();
+      this.sentCounts.set(second, kinds);
+    }
+    kinds.set(record.kind, (kinds.get(record.kind) ?? 0) + 1);
+  }
+
+  private sentSinceLastFrame(): SentCount[] {
+    const sent: SentCount[] = [];
+    for (const [second, kinds] of this.sentCounts)
+      for (const [kind, count] of kinds) sent.push({ second, kind, count });
+    return sent;
   }
 
   /** The frame's log lines: the last LOG_LINES_PER_FRAME messages, written out. */
@@ -427,7 +438,7 @@ export class SimService {
       network: { partition: network.partition, cuts: network.cuts, link: network.defaults },
       messages: [...this.inFlight.values()],
       log: this.logLines(),
-      sent: [...this.sentCounts.values()],
+      sent: this.sentSinceLastFrame(),
       events: this.events.slice(-EVENTS_PER_FRAME) as Frame['events'],
       convergence: {
         converged: check.ok,
